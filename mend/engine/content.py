@@ -106,6 +106,7 @@ class Line:
     description: str = ""
     audience: str = ""
     verify_note: str = ""
+    checked_against: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,11 +494,14 @@ def _crisis_data() -> tuple[Mapping[str, tuple[Line, ...]], str]:
                 description=_str(m, "description", ctx, default=""),
                 audience=_str(m, "audience", ctx, default=""),
                 verify_note=_str(m, "verify_note", ctx, default=""),
+                checked_against=_str(m, "checked_against", ctx, default=""),
             )
             if not (line.phone or line.text or line.url):
                 raise ContentError(f"{ctx}: needs a phone, a text line or a url")
             if not line.source.startswith("https://"):
                 raise ContentError(f"{ctx}.source: expected an https URL")
+            if not (line.checked_against or line.verify_note):
+                raise ContentError(f"{ctx}: say where it was checked, or add a verify_note")
             lines.append(line)
         if not lines:
             raise ContentError(f"{cctx}: no lines")
