@@ -25,7 +25,7 @@ def raw_acts() -> list[dict[str, object]]:
 
 def test_engine_content_does_not_import_django() -> None:
     code = "import sys, mend.engine.content as c; c.acts(); assert 'django' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603  (fixed argv)
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_every_act_has_exactly_the_schema_fields() -> None:
@@ -126,9 +126,7 @@ def test_unknown_seen_ids_are_ignored() -> None:
 
 
 @pytest.mark.parametrize("field", ["kind", "cost", "energy"])
-def test_bad_enum_is_reported_with_file_and_record(
-    monkeypatch: pytest.MonkeyPatch, field: str
-) -> None:
+def test_bad_enum_is_reported_with_file_and_record(monkeypatch: pytest.MonkeyPatch, field: str) -> None:
     broken = {"acts": [dict(raw_acts()[0], **{field: "nonsense"})]}
     monkeypatch.setattr(content, "_load", lambda name: broken)
     content._all_acts.cache_clear()
