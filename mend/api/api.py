@@ -1,0 +1,162 @@
+"""The JSON API under /api/v1/, shared by the web pages and any future mobile client.
+
+Errors are always JSON with a `detail` reason; 404 for anything the caller may not see.
+"""
+
+from __future__ import annotations
+
+import logging
+import zoneinfo
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from ninja import NinjaAPI, Router, Status
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from mend.accounts.models import COUNTRY_CHOICES, User
+from mend.couples import services as couple_services
+from mend.couples.selectors import couple_state
+
+from .auth import AUTH
+from .schemas import CoupleOut, ErrorOut, InviteAcceptIn, InviteOut, MeIn, MeOut, PartnerOut
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    title="mend API",
+    version="1",
+    description="Private by default: every endpoint answers only for the caller's own data or what a partner shared.",
+    auth=AUTH,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": "Authentication required."}, status=401)
+
+
+@api.exception_handler(couple_services.CoupleError)
+def on_couple_error(request: HttpRequest, exc: couple_services.CoupleError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if isinstance(exc, HttpError):
+        return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+    logger.exception("Unexpected API error", exc_info=exc)
+    return api.create_response(
+        request, {"detail": "Something went wrong on our side; nothing was saved."}, status=500
+    )
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _me(user: User) -> MeOut:
+    return MeOut(
+        id=user.pk,
+        email=user.email,
+        display_name=user.display_name,
+        time_zone=user.time_zone,
+        country=user.country,
+    )
+
+
+def _couple(user: User) -> CoupleOut:
+    state = couple_state(user)
+    if state.partner is not None and state.couple is not None:
+        return CoupleOut(
+            status="linked",
+            since=state.couple.created_at,
+            partner=PartnerOut(display_name=state.partner.display_name),
+        )
+    if state.couple is not None:
+        return CoupleOut(status="waiting", since=state.couple.created_at)
+    return CoupleOut(status="solo")
+
+
+me_router = Router(tags=["me"])
+couple_router = Router(tags=["couple"])
+
+
+@me_router.get("", response={200: MeOut, 401: ErrorOut}, summary="The signed-in user")
+def me_get(request: HttpRequest) -> MeOut:
+    return _me(_user(request))
+
+
+@me_router.patch("", response={200: MeOut, 401: ErrorOut, 422: ErrorOut}, summary="Update profile")
+def me_update(request: HttpRequest, payload: MeIn) -> MeOut:
+    user = _user(request)
+    if payload.time_zone is not None and payload.time_zone not in zoneinfo.available_timezones():
+        raise HttpError(422, "Unknown time zone; use an IANA name such as Europe/London.")
+    if payload.country is not None and payload.country not in {code for code, _ in COUNTRY_CHOICES}:
+        raise HttpError(422, "Unknown country code; use a two-letter code from the list, or an empty string.")
+    for field in ("display_name", "time_zone", "country"):
+        value = getattr(payload, field)
+        if value is not None:
+            setattr(user, field, value.strip() if field == "display_name" else value)
+    user.save(update_fields=["display_name", "time_zone", "country"])
+    return _me(user)
+
+
+@couple_router.get(
+    "", response={200: CoupleOut, 401: ErrorOut}, summary="Couple state: solo, waiting or linked"
+)
+def couple_get(request: HttpRequest) -> CoupleOut:
+    return _couple(_user(request))
+
+
+@couple_router.post(
+    "/invite", response={201: InviteOut, 400: ErrorOut, 401: ErrorOut}, summary="Create an invite"
+)
+def couple_invite(request: HttpRequest) -> Status[InviteOut]:
+    invite, token, code = couple_services.invite_create(user=_user(request), now=timezone.now())
+    link = request.build_absolute_uri(reverse("couples:join", args=[token]))
+    return Status(201, InviteOut(link=link, code=code, expires_at=invite.expires_at))
+
+
+@couple_router.post(
+    "/accept",
+    response={200: CoupleOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    summary="Accept an invite",
+)
+def couple_accept(request: HttpRequest, payload: InviteAcceptIn) -> CoupleOut:
+    if not payload.token and not payload.code:
+        raise HttpError(422, "Give either the invite token (from the link) or the short code.")
+    user = _user(request)
+    couple_services.invite_accept(
+        user=user, token=payload.token or "", code=payload.code or "", now=timezone.now()
+    )
+    return _couple(user)
+
+
+@couple_router.post(
+    "/leave", response={200: CoupleOut, 400: ErrorOut, 401: ErrorOut}, summary="Leave the couple"
+)
+def couple_leave(request: HttpRequest) -> CoupleOut:
+    user = _user(request)
+    couple_services.couple_leave(user=user, now=timezone.now())
+    return _couple(user)
+
+
+api.add_router("/me", me_router)
+api.add_router("/couple", couple_router)
+for _app in ("checkup", "coach", "rituals", "trust", "space", "journal", "safety", "help", "reminders"):
+    api.add_router(f"/{_app}", f"mend.{_app}.api.router")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CheckupConfig(AppConfig):
+    name = "mend.checkup"
+    label = "checkup"

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from mend.couples.selectors import couple_state
+
+from .dashboard import dashboard_cards
+from .http import AuthedRequest
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("core:dashboard")
+    return render(request, "core/home.html")
+
+
+@login_required
+def dashboard(request: AuthedRequest) -> HttpResponse:
+    state = couple_state(request.user)
+    cards = dashboard_cards(user=request.user, state=state, now=timezone.now())
+    return render(request, "core/dashboard.html", {"state": state, "cards": cards})
+
+
+def neutral(request: HttpRequest) -> HttpResponse:
+    """A plain page used as the quick-exit fallback: nothing on it hints at mend."""
+    return render(request, "core/neutral.html")
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means "not ready"
+        return JsonResponse({"status": "unavailable", "database": False}, status=503)
+    return JsonResponse({"status": "ok", "database": True})
+
+
+def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": text}, status=status)
+    return render(request, "core/error.html", {"status": status, "title": title, "text": text}, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, "That request did not make sense", "Please go back and try again.")
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403, "Not allowed", "You don't have access to this page.")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, "Page not found", "This page doesn't exist, or it isn't yours to see.")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error(
+        request,
+        500,
+        "Something went wrong on our side",
+        "Nothing you saved before is lost. Please try again in a moment.",
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _error(
+        request,
+        403,
+        "This form expired",
+        "For your safety, forms expire. Go back, reload the page and send it again; what you typed may still be there.",
+    )

@@ -1,0 +1,5 @@
+"""JSON API for help, mounted under /api/v1/help/."""
+
+from ninja import Router
+
+router = Router(tags=["help"])

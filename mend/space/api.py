@@ -1,0 +1,5 @@
+"""JSON API for space, mounted under /api/v1/space/."""
+
+from ninja import Router
+
+router = Router(tags=["space"])

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SpaceConfig(AppConfig):
+    name = "mend.space"
+    label = "space"

@@ -1,0 +1,60 @@
+from .matrix import ACTION, OWN, PUBLIC, SECRET, Route, World
+
+ROUTES = [
+    Route("", PUBLIC, owner_status=(302,)),
+    Route("dashboard/", OWN),
+    Route("away/", PUBLIC),
+    Route("healthz", PUBLIC),
+    Route("accounts/signup/", PUBLIC, owner_status=(302,)),
+    Route("accounts/login/", PUBLIC, owner_status=(302,)),
+    Route("accounts/logout/", ACTION, owner_status=(302,)),
+    Route("accounts/profile/", OWN),
+    Route("accounts/tokens/", OWN),
+    Route(
+        "accounts/tokens/<int:pk>/revoke/",
+        ACTION,
+        kwargs=lambda w: {"pk": w["alice_token"]},
+        owner_status=(302,),
+    ),
+    Route("accounts/password/change/", OWN),
+    Route("accounts/password/change/done/", OWN),
+    Route("accounts/password/reset/", PUBLIC),
+    Route("accounts/password/reset/sent/", PUBLIC),
+    Route(
+        "accounts/password/reset/<uidb64>/<token>/",
+        PUBLIC,
+        kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"},
+    ),
+    Route("accounts/password/reset/done/", PUBLIC),
+    Route("couple/", OWN),
+    Route("couple/invite/", ACTION),
+    Route("couple/join/", OWN),
+    Route(
+        "couple/join/<str:token>/", PUBLIC, kwargs=lambda w: {"token": w["invite_token"]}, owner_status=(400,)
+    ),
+    Route("couple/leave/", ACTION, owner_status=(302,)),
+    Route("api/v1/openapi.json", PUBLIC),
+    Route("api/v1/docs", PUBLIC),
+    Route("GET /api/v1/me", OWN),
+    Route("PATCH /api/v1/me", ACTION),
+    Route("GET /api/v1/couple", OWN),
+    Route("POST /api/v1/couple/invite", ACTION),
+    Route("POST /api/v1/couple/accept", ACTION),
+    Route("POST /api/v1/couple/leave", ACTION),
+]
+
+
+def build(world: World) -> None:
+    from django.utils import timezone
+
+    from mend.accounts.services import api_token_create
+    from mend.couples.services import invite_create
+
+    alice = world["alice"]
+    alice.display_name = "Alice"
+    alice.save()
+    token, _secret = api_token_create(user=alice, name=f"laptop {SECRET}", now=timezone.now())
+    world["alice_token"] = token.pk
+    # A pending invite from dana (solo): its link is public, accepting is for a logged-in partner.
+    _invite, invite_token, _code = invite_create(user=world["dana"], now=timezone.now())
+    world["invite_token"] = invite_token
