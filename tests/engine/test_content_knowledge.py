@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from mend.engine.content import CHART_KINDS, statistics
+from mend.engine.content import CHART_KINDS, TOOL_KEYS, faq, statistics
 
 GUIDE_FIGURES = {"long_distance_breakups", "breakup_chance_by_year"}
 
@@ -60,3 +60,39 @@ def test_breakup_curve_falls_about_ten_points_a_year_to_about_twenty() -> None:
     assert any("Rosenfeld" in s.name for s in curve.sources)
     assert any("Washington Post" in s.name for s in curve.sources)
     assert any("approximate" in c.lower() for c in curve.caveats)
+
+
+# --------------------------------------------------------------------------- FAQ
+
+REQUIRED_FAQ = {
+    "can_it_be_saved",
+    "first_signs",
+    "how_to_raise_it",
+    "does_a_break_help",
+    "role_of_communication",
+    "rebuild_trust",
+    "after_breaking_up",
+    "long_distance",
+    "only_one_wants_to_try",
+    "does_therapy_work",
+}
+
+
+def _sentences(text: str) -> int:
+    return len([s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s])
+
+
+def test_faq_covers_the_required_questions_with_valid_tools() -> None:
+    entries = faq()
+    ids = [e.id for e in entries]
+    assert len(ids) == len(set(ids))
+    assert set(ids) >= REQUIRED_FAQ
+    for entry in entries:
+        assert entry.tool in TOOL_KEYS
+        assert entry.question.endswith("?")
+        assert 2 <= _sentences(entry.answer) <= 5, (entry.id, _sentences(entry.answer))
+
+
+def test_faq_does_not_tell_someone_afraid_to_keep_trying() -> None:
+    saved = next(e for e in faq() if e.id == "can_it_be_saved")
+    assert "afraid" in saved.answer and "safety" in saved.answer
