@@ -99,7 +99,7 @@ def test_unknown_bank_raises_clear_error() -> None:
 
 def test_engine_does_not_import_django() -> None:
     code = (
-        "import sys; import mend.engine.checkup, mend.engine.safety; "
+        "import sys; import mend.engine.checkup, mend.engine.plan, mend.engine.safety; "
         "sys.exit(1 if any(m == 'django' or m.startswith('django.') for m in sys.modules) else 0)"
     )
     # a fresh interpreter, so modules other tests imported do not count; fixed arguments
