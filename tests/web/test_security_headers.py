@@ -1,0 +1,38 @@
+"""Headers and template rules that keep pages private and scripts our own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = sorted((ROOT / "mend").rglob("templates/**/*.html"))
+
+
+@pytest.mark.django_db
+def test_strict_csp_and_privacy_headers(alice_client: Client) -> None:
+    response = alice_client.get("/dashboard/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_templates_have_no_inline_script_or_style(template: Path) -> None:
+    text = template.read_text()
+    inline_scripts = [
+        m for m in re.finditer(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", text)
+    ]
+    assert not inline_scripts, "inline <script> is blocked by the CSP: move it to a static file"
+    assert not re.search(r"\sstyle=\"", text), "style attributes are blocked by the CSP: use a class"
+    assert not re.search(r"\son[a-z]+=\"", text), "inline event handlers are blocked by the CSP"
+    assert not re.search(r"https?://[^\"' ]*(cdn|unpkg|jsdelivr|googleapis|gstatic)", text), (
+        "no third-party assets"
+    )
