@@ -288,9 +288,10 @@ def _opt_str(m: Mapping[str, Any], key: str, ctx: str) -> str | None:
     value = m.get(key)
     if value is None:
         return None
-    if not isinstance(value, str | int) or not str(value).strip():
-        raise ContentError(f"{_where(ctx, key)}: expected a string")
-    return str(value).strip()
+    # Numbers must be quoted in YAML: an unquoted 000 would load as the integer 0.
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(f"{_where(ctx, key)}: expected a quoted string")
+    return value.strip()
 
 
 def _int(m: Mapping[str, Any], key: str, ctx: str) -> int:
@@ -434,9 +435,7 @@ def _rank(seed: str, day: date, act_id: str) -> bytes:
     return hashlib.sha256(f"{seed}\x1f{day.isoformat()}\x1f{act_id}".encode()).digest()
 
 
-def suggest_act(
-    *, day: date, seen_ids: Collection[str], long_distance: bool = False, seed: str
-) -> Act:
+def suggest_act(*, day: date, seen_ids: Collection[str], long_distance: bool = False, seed: str) -> Act:
     """The suggestion of the day: the same for the same ``(seed, day, seen_ids)``.
 
     Acts in ``seen_ids`` are skipped until every eligible act has been seen; then the
@@ -672,8 +671,7 @@ def statistics() -> tuple[Figure, ...]:
         chart = cast(ChartKind, _enum(m, "chart", fctx, CHART_KINDS))
         raw_series = m.get("series") or []
         series = tuple(
-            _point(p, f"{fctx}.series[{j}]")
-            for j, p in enumerate(_list(raw_series, f"{fctx}.series"))
+            _point(p, f"{fctx}.series[{j}]") for j, p in enumerate(_list(raw_series, f"{fctx}.series"))
         )
         if chart != "none" and len(series) < 2:
             raise ContentError(f"{fctx}.series: a chart needs at least two points")
@@ -728,11 +726,7 @@ def checkin_questions() -> tuple[CheckinQuestion, ...]:
     for i, raw in enumerate(_list(_prompts_root().get("checkin"), ctx)):
         qctx = f"{ctx}[{i}]"
         m = _mapping(raw, qctx)
-        out.append(
-            CheckinQuestion(
-                id=_slug(m, qctx), text=_str(m, "text", qctx), hint=_str(m, "hint", qctx)
-            )
-        )
+        out.append(CheckinQuestion(id=_slug(m, qctx), text=_str(m, "text", qctx), hint=_str(m, "hint", qctx)))
     return _unique_ids(out, [q.id for q in out], ctx)
 
 
@@ -790,9 +784,5 @@ def call_ideas() -> tuple[CallIdea, ...]:
     for i, raw in enumerate(_list(_prompts_root().get("call_ideas"), ctx)):
         cctx = f"{ctx}[{i}]"
         m = _mapping(raw, cctx)
-        out.append(
-            CallIdea(
-                id=_slug(m, cctx), text=_str(m, "text", cctx), minutes=_int(m, "minutes", cctx)
-            )
-        )
+        out.append(CallIdea(id=_slug(m, cctx), text=_str(m, "text", cctx), minutes=_int(m, "minutes", cctx)))
     return _unique_ids(out, [c.id for c in out], ctx)
