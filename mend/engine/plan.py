@@ -236,6 +236,11 @@ class _Candidate:
     why: str
     triggers: tuple[str, ...]
     order: int = 0
+    text_key: str = ""  # which step text to use, when it differs from the rule id
+
+    @property
+    def text(self) -> str:
+        return self.text_key or self.rule
 
 
 def _scale(result: CheckupResult, key: str) -> ScaleResult | None:
@@ -493,7 +498,7 @@ def _help_first(ctx: _Context) -> _Candidate | None:
         return None
     lead = _texts()["help_first"].why
     why = f"{lead} Chosen because {'; and '.join(reasons)}."
-    return _Candidate("help_first", 1, 100, why, tuple(triggers))
+    return _Candidate(rule, 1, 100, why, tuple(triggers), text_key="help_first")
 
 
 def _breakup_candidates(ctx: _Context) -> list[_Candidate]:
@@ -645,7 +650,7 @@ def _safety_steps(ctx: _Context, safety: SafetyResult) -> list[_Candidate]:
 
 
 def _to_step(candidate: _Candidate, rank: int, ctx: _Context) -> Step:
-    text = _texts()[candidate.rule]
+    text = _texts()[candidate.text]
     this_week = next(text.this_week[k] for k in ctx.variant_keys if k in text.this_week)
     tool = text.tool_solo if ctx.mode == "solo" and text.tool_solo else text.tool
     if candidate.rule == "own_patterns" and ctx.result.attachment is None:
