@@ -9,6 +9,7 @@ of showing a half-empty page. Nothing here imports Django.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -59,6 +60,7 @@ COUNTRY_ALIASES: Mapping[str, str] = {"UK": "GB"}
 """Common non-ISO spellings mapped to ISO 3166-1 alpha-2."""
 
 _T = TypeVar("_T")
+_DIALABLE = re.compile(r"\+?[0-9][0-9 -]*[0-9]")
 
 
 class ContentError(ValueError):
@@ -107,6 +109,14 @@ class Line:
     audience: str = ""
     verify_note: str = ""
     checked_against: str = ""
+    other_phones: tuple[str, ...] = ()
+
+    @property
+    def tel_href(self) -> str | None:
+        """A ``tel:`` link for the main phone number, or ``None`` if there is none."""
+        if not self.phone:
+            return None
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,9 +504,13 @@ def _crisis_data() -> tuple[Mapping[str, tuple[Line, ...]], str]:
                 audience=_str(m, "audience", ctx, default=""),
                 verify_note=_str(m, "verify_note", ctx, default=""),
                 checked_against=_str(m, "checked_against", ctx, default=""),
+                other_phones=_strs(m, "other_phones", ctx) if "other_phones" in m else (),
             )
             if not (line.phone or line.text or line.url):
                 raise ContentError(f"{ctx}: needs a phone, a text line or a url")
+            for number in (line.phone, *line.other_phones):
+                if number is not None and not _DIALABLE.fullmatch(number):
+                    raise ContentError(f"{ctx}: {number!r} is not one dialable number")
             if not line.source.startswith("https://"):
                 raise ContentError(f"{ctx}.source: expected an https URL")
             if not (line.checked_against or line.verify_note):

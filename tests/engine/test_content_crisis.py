@@ -66,10 +66,26 @@ def test_every_line_has_a_source_and_an_honest_verification_record() -> None:
             assert line.verify_note
 
 
-def test_phone_numbers_contain_digits() -> None:
+def test_every_number_is_one_dialable_number_with_a_tel_link() -> None:
     for line in all_lines():
+        for number in (line.phone, *line.other_phones):
+            if number is not None:
+                assert re.fullmatch(r"\+?[0-9][0-9 -]*[0-9]", number), (line.name, number)
         if line.phone:
-            assert re.search(r"\d{3}", line.phone.replace(" ", "")), line.phone
+            assert line.tel_href == "tel:" + re.sub(r"[^0-9+]", "", line.phone)
+        else:
+            assert line.tel_href is None
+
+
+def test_text_lines_read_as_instructions() -> None:
+    for line in all_lines():
+        if line.text:
+            assert line.text.startswith("Text "), line.text
+
+
+def test_some_countries_list_alternative_numbers() -> None:
+    ie = next(line for line in _own("IE") if line.kind == "emergency")
+    assert ie.phone == "112" and ie.other_phones == ("999",)
 
 
 def test_directories_are_only_under_intl() -> None:
