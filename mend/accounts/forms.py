@@ -74,3 +74,27 @@ class ProfileForm(forms.ModelForm):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(max_length=60, label="Token name", help_text="For example: my phone.")
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.CharField(label="Type DELETE to confirm", max_length=10)
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That password is not right.")
+        return str(password)
+
+    def clean_confirm(self) -> str:
+        if self.cleaned_data["confirm"].strip() != "DELETE":
+            raise forms.ValidationError("Type DELETE in capital letters to confirm.")
+        return "DELETE"

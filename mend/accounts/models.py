@@ -118,3 +118,35 @@ class ApiToken(models.Model):
     @classmethod
     def new_secret(cls) -> str:
         return cls.PREFIX + secrets.token_urlsafe(32)
+
+
+class AuditEvent(models.Model):
+    """A sensitive event on the user's account, shown to the user in Settings → Security log.
+
+    Holds no private content: only what happened, when, and from which kind of device.
+    """
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", "Logged in"
+        LOGIN_FAILED = "login_failed", "Failed login attempt"
+        LOGOUT = "logout", "Logged out"
+        NEW_DEVICE = "new_device", "Logged in from a new device"
+        PASSWORD_CHANGED = "password_changed", "Password changed"
+        TOKEN_CREATED = "token_created", "API token created"
+        TOKEN_REVOKED = "token_revoked", "API token revoked"
+        EXPORT = "export", "Data exported"
+        COUPLE_LINKED = "couple_linked", "Linked with a partner"
+        COUPLE_LEFT = "couple_left", "Left the couple"
+        SESSIONS_REVOKED = "sessions_revoked", "Logged out everywhere"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="audit_events")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    device = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-at"]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["user", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"

@@ -10,6 +10,10 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("tokens/", views.tokens, name="tokens"),
+    path("security/", views.security, name="security"),
+    path("security/logout-everywhere/", views.sessions_revoke, name="sessions_revoke"),
+    path("data/", views.data_page, name="data"),
+    path("data/export.<str:fmt>", views.export_download, name="export"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path(
         "password/change/",

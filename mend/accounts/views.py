@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,9 +12,10 @@ from django.views.decorators.http import require_POST
 
 from mend.core.http import AuthedRequest
 
-from . import services
-from .forms import ApiTokenForm, LoginForm, ProfileForm, SignupForm
-from .models import ApiToken
+from . import data_rights, services
+from .audit import audit
+from .forms import ApiTokenForm, DeleteAccountForm, LoginForm, ProfileForm, SignupForm
+from .models import ApiToken, AuditEvent
 
 
 class LoginView(auth_views.LoginView):
@@ -78,5 +79,55 @@ def tokens(request: AuthedRequest) -> HttpResponse:
 def token_revoke(request: AuthedRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     services.api_token_revoke(token=token, now=timezone.now())
+    audit(user=request.user, kind=AuditEvent.Kind.TOKEN_REVOKED, request=request)
     messages.success(request, f"Token “{token.name}” revoked.")
     return redirect("accounts:tokens")
+
+
+@login_required
+def security(request: AuthedRequest) -> HttpResponse:
+    events = request.user.audit_events.all()[:50]
+    return render(request, "accounts/security.html", {"events": events})
+
+
+@login_required
+@require_POST
+def sessions_revoke(request: AuthedRequest) -> HttpResponse:
+    removed = data_rights.sessions_revoke_all(user=request.user, keep_session_key=request.session.session_key)
+    audit(user=request.user, kind=AuditEvent.Kind.SESSIONS_REVOKED, request=request)
+    messages.success(request, f"Logged out on {removed} other device(s).")
+    return redirect("accounts:security")
+
+
+@login_required
+def data_page(request: AuthedRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data_rights.account_delete(user=request.user, now=timezone.now())
+        logout(request)
+        return render(
+            request,
+            "accounts/message.html",
+            {
+                "title": "Your account is deleted",
+                "text": "Everything you wrote in mend has been removed. Take care.",
+            },
+        )
+    return render(request, "accounts/data.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def export_download(request: AuthedRequest, fmt: str) -> HttpResponse:
+    now = timezone.now()
+    stamp = now.strftime("%Y%m%d")
+    if fmt == "json":
+        body = data_rights.export_json(user=request.user, now=now)
+        audit(user=request.user, kind=AuditEvent.Kind.EXPORT, now=now, request=request)
+        response = HttpResponse(body, content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="mend-export-{stamp}.json"'
+        return response
+    response = HttpResponse(
+        data_rights.export_zip(user=request.user, now=now), content_type="application/zip"
+    )
+    response["Content-Disposition"] = f'attachment; filename="mend-export-{stamp}.zip"'
+    return response

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
     from mend.accounts.models import User
 
 
 class AuthedRequest(HttpRequest):
     user: User
+    htmx: HtmxDetails

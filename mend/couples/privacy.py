@@ -8,7 +8,7 @@ a partner or an outsider cannot even learn that an item exists.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -57,7 +57,7 @@ class OwnedModel(models.Model):
     visibility = models.CharField(max_length=8, choices=Visibility.choices, default=Visibility.PRIVATE)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[Any] = OwnedQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         abstract = True

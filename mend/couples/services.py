@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from mend.accounts.models import AuditEvent
+
 from .models import Couple, Invite, Membership
 from .selectors import couple_state
 
@@ -135,6 +137,7 @@ def couple_leave(*, user: User, now: datetime) -> None:
     if state.couple is None:
         raise CoupleError("You are not in a couple.")
     Membership.objects.filter(couple=state.couple, left_at__isnull=True).update(left_at=now)
+    AuditEvent.objects.create(user=user, kind=AuditEvent.Kind.COUPLE_LEFT, at=now)
     Invite.objects.filter(couple=state.couple, accepted_at__isnull=True, revoked_at__isnull=True).update(
         revoked_at=now
     )

@@ -58,3 +58,11 @@ def build(world: World) -> None:
     # A pending invite from dana (solo): its link is public, accepting is for a logged-in partner.
     _invite, invite_token, _code = invite_create(user=world["dana"], now=timezone.now())
     world["invite_token"] = invite_token
+
+
+ROUTES += [
+    Route("accounts/security/", OWN),
+    Route("accounts/security/logout-everywhere/", ACTION, owner_status=(302,)),
+    Route("accounts/data/", OWN),
+    Route("accounts/data/export.<str:fmt>", OWN, kwargs=lambda w: {"fmt": "json"}),
+]
