@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -135,9 +135,7 @@ class Bank:
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise AnswerError(
-            f"'{item_id}' is not a question in {self.id!r}.", bank_id=self.id, item_id=item_id
-        )
+        raise AnswerError(f"'{item_id}' is not a question in {self.id!r}.", bank_id=self.id, item_id=item_id)
 
     def scale_spec(self, scale_id: str) -> ScaleSpec:
         return next(s for s in self.scales if s.id == scale_id)
@@ -286,9 +284,7 @@ def _config() -> _Config:
         distress_about=" ".join(str(distress["about"]).split()),
         distress_cutoffs=tuple(cutoffs),
         distress_bands={
-            str(k): BandText(
-                id=str(k), label=str(v["label"]), meaning=" ".join(v["meaning"].split())
-            )
+            str(k): BandText(id=str(k), label=str(v["label"]), meaning=" ".join(v["meaning"].split()))
             for k, v in distress["bands"].items()
         },
     )
@@ -304,8 +300,7 @@ def load_bank(bank_id: str) -> Bank:
     """Load one item bank by id (cached). Raises :class:`UnknownBankError` for an unknown id."""
     if bank_id not in bank_ids():
         raise UnknownBankError(
-            f"There is no check-up section called {bank_id!r}. "
-            f"Known sections: {', '.join(bank_ids())}.",
+            f"There is no check-up section called {bank_id!r}. Known sections: {', '.join(bank_ids())}.",
             bank_id=bank_id,
         )
     bank = _parse_bank(_read_yaml(DATA_DIR / f"{bank_id}.yaml"), bank_id)
@@ -504,7 +499,7 @@ class TurningPoint:
             parts.append(f"around {self.when_label}")
         if self.event_labels:
             parts.append("with " + _join_and([e.lower() for e in self.event_labels]))
-        return "Things started to change " + ", ".join(parts) + "." if parts else ""
+        return "Things began to shift " + ", ".join(parts) + "." if parts else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,6 +587,73 @@ class CheckupResult:
 
     def all_scales(self) -> tuple[ScaleResult, ...]:
         return tuple(s for b in self.banks for s in b.scales)
+
+    def summary(self) -> dict[str, Any]:
+        """A JSON-ready summary (scores, bands, quadrant, strain) for storage and charts.
+
+        It holds no item answers and no free text.
+        """
+        attachment = self.attachment
+        return {
+            "disclaimer": self.disclaimer,
+            "versions": dict(self.versions),
+            "distress": {
+                "score": self.distress.score,
+                "band": self.distress.band.id if self.distress.band else None,
+                "label": self.distress.band.label if self.distress.band else None,
+            },
+            "scales": {
+                s.key: {
+                    "name": s.name,
+                    "direction": s.direction,
+                    "score": s.score,
+                    "normalized": s.normalized,
+                    "band": s.band.id if s.band else None,
+                    "label": s.band.label if s.band else None,
+                    "answered": s.answered,
+                    "total": s.total,
+                }
+                for s in self.all_scales()
+            },
+            "attachment": (
+                {"quadrant": attachment.quadrant, "label": attachment.label}
+                if attachment is not None
+                else None
+            ),
+        }
+
+
+def shared_view(result: CheckupResult, *, shared: Collection[str]) -> CheckupResult:
+    """The part of a check-up result a partner may see.
+
+    ``shared`` names what the owner chose to share: scale keys such as
+    ``"conflict.flooding"``, and ``"distress"`` for overall strain. Shared scales keep their
+    score and band; every other scale is blanked. Item-level detail never crosses over: no
+    drivers, no choices, no turning point, no situation. The closeness-and-worry quadrant is
+    kept only when both of its scales are shared.
+    """
+
+    def strip(scale: ScaleResult) -> ScaleResult:
+        if scale.key in shared:
+            return replace(scale, drivers=())
+        return replace(scale, answered=0, score=None, normalized=None, band=None, drivers=())
+
+    banks_: list[BankResult] = []
+    for bank in result.banks:
+        if bank.bank_id in ("situation", "turning_point"):
+            continue
+        scales = tuple(strip(s) for s in bank.scales)
+        attachment = None
+        if bank.attachment is not None and all(s.key in shared for s in bank.scales):
+            by_id = {s.scale_id: s for s in scales}
+            attachment = replace(bank.attachment, anxiety=by_id["anxiety"], avoidance=by_id["avoidance"])
+        banks_.append(replace(bank, answered=0, scales=scales, choices={}, attachment=attachment))
+    distress = result.distress
+    if "distress" in shared:
+        distress = replace(distress, parts=())
+    else:
+        distress = replace(distress, score=None, band=None, parts=())
+    return CheckupResult(banks=tuple(banks_), distress=distress, disclaimer=result.disclaimer)
 
 
 # --------------------------------------------------------------------------- scoring

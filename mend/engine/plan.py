@@ -22,7 +22,7 @@ aid, not a clinical assessment".
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -125,9 +125,60 @@ class Plan:
     def step_for(self, rule: str) -> Step | None:
         return next((s for s in self.steps if s.rule == rule), None)
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy, to store and later compare with :func:`plan_changes`."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Plan:
+        """Rebuild a plan stored with :meth:`to_dict`. Raises ``ValueError`` if malformed."""
+        try:
+            steps = tuple(
+                Step(
+                    rank=int(s["rank"]),
+                    area=_checked(s["area"], AREAS),
+                    title=str(s["title"]),
+                    why=str(s["why"]),
+                    this_week=str(s["this_week"]),
+                    tool=_checked(s["tool"], TOOLS),
+                    rule=str(s["rule"]),
+                    triggers=tuple(str(t) for t in s.get("triggers", ())),
+                )
+                for s in data["steps"]
+            )
+            scores = tuple(
+                ScoreNote(
+                    key=str(n["key"]),
+                    name=str(n["name"]),
+                    score=int(n["score"]),
+                    direction=str(n["direction"]),
+                )
+                for n in data.get("scores", ())
+            )
+            mode = _checked(data["mode"], ("couple", "solo"))
+            return cls(
+                mode=mode,
+                variants=tuple(str(v) for v in data.get("variants", ())),
+                steps=steps,
+                headline=str(data["headline"]),
+                safety_band=None if data.get("safety_band") is None else str(data["safety_band"]),
+                couple_exercises=bool(data.get("couple_exercises", True)),
+                opener=None if data.get("opener") is None else str(data["opener"]),
+                scores=scores,
+                disclaimer=str(data.get("disclaimer", DISCLAIMER)),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not a stored plan: {exc!r}") from exc
+
     @property
     def rules(self) -> tuple[str, ...]:
         return tuple(s.rule for s in self.steps)
+
+
+def _checked(value: Any, allowed: Sequence[str]) -> Any:
+    if value not in allowed:
+        raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
+    return value
 
 
 # --------------------------------------------------------------------------- step texts
@@ -259,9 +310,12 @@ def _score(result: CheckupResult, key: str) -> int | None:
 
 
 def _describe(scale: ScaleResult, *, own: bool) -> str:
+    """Own scales show score and top answer; a partner's show only the band."""
     assert scale.band is not None and scale.normalized is not None
+    if not own:
+        return f"{scale.name}: {scale.band.label.lower()}"
     text = f"{scale.name}: {scale.band.label.lower()} ({scale.normalized}/100)"
-    if own and scale.drivers:
+    if scale.drivers:
         top = scale.drivers[0]
         text += f", most of all “{top.text.rstrip('.')}” ({top.answer_label.lower()})"
     return text
@@ -316,7 +370,7 @@ def _rule_honest_talk(r: CheckupResult, own: bool) -> _Evidence | None:
     tp = r.turning_point
     if evidence is not None and own and tp is not None and tp.summary:
         # naming when things changed gives the talk a concrete place to start
-        reason = "you placed the change " + tp.summary.removeprefix("Things started to change ")
+        reason = "you placed the change " + tp.summary.removeprefix("Things began to shift ")
         evidence = _Evidence(evidence.strength, (*evidence.reasons, reason), evidence.triggers)
     return evidence
 

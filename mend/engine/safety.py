@@ -39,8 +39,7 @@ _BANDS: tuple[SafetyBand, ...] = ("none", "some", "urgent")
 
 #: Steps for a personal safety plan, in our own words. Shown for "some" and "urgent".
 SAFETY_PLAN_STEPS: tuple[str, ...] = (
-    "If you are in danger right now, call your local emergency number. That comes before "
-    "anything else here.",
+    "If you are in danger right now, call your local emergency number. That comes before anything else here.",
     "Think of one or two people you trust and could call or go to at any hour. If it feels "
     "safe, agree a code word with them that means “please call for help” or “come and get me”.",
     "Pick a place you could go at short notice, such as a friend's or relative's home, or a "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -295,7 +296,7 @@ def test_turning_point() -> None:
     assert tp.events == ("move", "betrayal")
     assert tp.note_given
     assert "private" not in repr(tp)
-    assert tp.summary.startswith("Things started to change around March 2024, with a move")
+    assert tp.summary.startswith("Things began to shift around March 2024, with a move")
 
 
 def test_turning_point_unknown_date() -> None:
@@ -433,3 +434,71 @@ def test_distress_bands(value: int, band: str) -> None:
 def test_empty_checkup() -> None:
     result = checkup.score_checkup({})
     assert result.banks == () and result.distress.score is None and result.distress.band is None
+
+
+# ----------------------------------------------------------------- sharing and storage
+
+
+def full_answers() -> dict[str, dict[str, object]]:
+    return {
+        "situation": {"st_living": "together", "st_broken_up": "no", "st_partner": "aware_willing"},
+        "warning_signs": all_items("warning_signs", 3),
+        "turning_point": {"tp_when": "2024-03", "tp_events": ["move"], "tp_note": "secret"},
+        "conflict": all_items("conflict", 2),
+        "attachment": all_items("attachment", 5),
+        "relationship": all_items("relationship", 2) | {"rl_broken_by": ["lies"]},
+    }
+
+
+def test_shared_view_keeps_only_shared_scales_and_no_item_detail() -> None:
+    result = checkup.score_checkup(full_answers())
+    view = checkup.shared_view(result, shared={"conflict.flooding", "distress"})
+    flooding = view.scale("conflict", "flooding")
+    assert flooding is not None and flooding.band is not None and flooding.drivers == ()
+    trust = view.scale("relationship", "trust")
+    assert trust is not None and trust.band is None and trust.normalized is None
+    assert view.distress.score == result.distress.score and view.distress.parts == ()
+    assert view.situation is None and view.turning_point is None
+    assert view.attachment is None
+    assert view.choice("relationship", "rl_broken_by") == ()
+    assert "secret" not in repr(view) and "Most of all" not in repr(view)
+    hidden = checkup.shared_view(result, shared=set())
+    assert hidden.distress.score is None and all(s.band is None for s in hidden.all_scales())
+    both = checkup.shared_view(result, shared={"attachment.anxiety", "attachment.avoidance"})
+    assert both.attachment is not None and both.attachment.quadrant == "both"
+
+
+def test_summary_is_json_ready_and_holds_no_answers() -> None:
+    result = checkup.score_checkup(full_answers())
+    summary = result.summary()
+    text = json.dumps(summary)
+    assert "secret" not in text and "ws_arg_1" not in text
+    assert summary["scales"]["warning_signs.arguments"]["band"] in ("moderate", "high")
+    assert summary["attachment"]["quadrant"] == "both"
+    assert summary["versions"]["attachment"] == 1
+    assert summary["disclaimer"] == "A reflection aid, not a clinical assessment."
+
+
+# ----------------------------------------------------------------- own words
+
+GUIDE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_b3cbc350a213b02d.txt"
+RUN = 6
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+
+
+OWN_FILES = [
+    *sorted(DATA.glob("*.yaml")),
+    *sorted((DATA.parent / "safety").glob("*.yaml")),
+    *(DATA.parent.parent / f"{name}.py" for name in ("checkup", "plan", "safety")),
+]
+
+
+@pytest.mark.skipif(not GUIDE.exists(), reason="the guide is kept outside the repository")
+@pytest.mark.parametrize("path", OWN_FILES, ids=lambda p: p.name)
+def test_no_six_word_run_is_shared_with_the_guide(path: Path) -> None:
+    shared = _runs(path.read_text(encoding="utf-8")) & _runs(GUIDE.read_text(encoding="utf-8"))
+    assert not shared, sorted(" ".join(r) for r in shared)

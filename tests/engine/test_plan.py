@@ -3,13 +3,14 @@ variants (solo, long distance, after a breakup), the conversation opener and pla
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from typing import Any
 
 import pytest
 
-from mend.engine.checkup import CheckupResult, load_bank, score_checkup
+from mend.engine.checkup import CheckupResult, load_bank, score_checkup, shared_view
 from mend.engine.plan import (
     AREAS,
     MAX_STEPS,
@@ -304,7 +305,8 @@ def test_partner_evidence_names_bands_never_item_texts() -> None:
     step = plan.step_for("appreciation")
     assert step is not None
     assert "Your partner's answers point here:" in step.why
-    assert "often overlooked (75/100)" in step.why
+    assert step.why.endswith("Missing appreciation or support: often overlooked.")
+    assert "/100" not in step.why  # a partner's band is shared, not their exact score
     for item in load_bank(WS).items:
         assert item.text.rstrip(".") not in step.why
     assert plan.headline.startswith("Your shared plan")
@@ -583,3 +585,37 @@ def test_plan_changes_safety_and_mode() -> None:
     assert back[0].startswith("Your latest safety check raised no concerns")
     solo = plan_for({WS: {"avoidance": 3}}, situation=SOLO)
     assert any("together" in c for c in plan_changes(solo, before))
+
+
+def test_shared_plan_uses_only_what_the_partner_shared() -> None:
+    partner = result_for({WS: {"appreciation": 3}, CF: {"flooding": 3}})
+    only_flooding = shared_view(partner, shared={"conflict.flooding"})
+    plan = build_plan(result=result_for(), safety=SAFE, partner_result=only_flooding)
+    assert "break_when_flooded" in plan.rules
+    assert "appreciation" not in plan.rules
+
+
+# ----------------------------------------------------------------- storage
+
+
+def test_plan_round_trips_through_json() -> None:
+    plan = plan_for({WS: {"avoidance": 3}, CF: {"flooding": 3}}, situation=LONG_DISTANCE)
+    stored = json.loads(json.dumps(plan.to_dict()))
+    again = Plan.from_dict(stored)
+    assert again == plan
+    assert plan_changes(again, plan) == ["No changes: the same steps still fit your answers."]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.pop("steps"),
+        lambda d: d["steps"][0].update(tool="hammer"),
+        lambda d: d.update(mode="trio"),
+    ],
+)
+def test_plan_from_dict_rejects_damaged_data(damage: Any) -> None:
+    data = plan_for({WS: {"avoidance": 3}}).to_dict()
+    damage(data)
+    with pytest.raises(ValueError):
+        Plan.from_dict(data)

@@ -73,9 +73,7 @@ CASES: list[tuple[str, dict[str, object], str, tuple[str, ...]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("answers", "band", "fired"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
-)
+@pytest.mark.parametrize(("answers", "band", "fired"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bands(answers: dict[str, object], band: str, fired: tuple[str, ...]) -> None:
     given = {} if answers.get("__empty__") else all_no() | answers
     result = safety_result(given)
