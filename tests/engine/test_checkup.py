@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mend.engine import checkup
 from mend.engine.checkup import AnswerError, UnknownBankError, load_bank, score_bank
@@ -502,3 +504,40 @@ OWN_FILES = [
 def test_no_six_word_run_is_shared_with_the_guide(path: Path) -> None:
     shared = _runs(path.read_text(encoding="utf-8")) & _runs(GUIDE.read_text(encoding="utf-8"))
     assert not shared, sorted(" ".join(r) for r in shared)
+
+
+# ----------------------------------------------------------------- properties
+
+
+@st.composite
+def likert_answers(draw: st.DrawFn, bank_id: str) -> dict[str, object]:
+    bank = load_bank(bank_id)
+    values = [int(o.value) for o in bank.scale]
+    items = [i for i in bank.items if i.kind == "scale"]
+    return {i.id: draw(st.one_of(st.none(), st.sampled_from(values))) for i in items if draw(st.booleans())}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LIKERT_BANKS).flatmap(lambda b: st.tuples(st.just(b), likert_answers(b))))
+def test_any_valid_answers_score_within_bounds(case: tuple[str, dict[str, object]]) -> None:
+    bank_id, answers = case
+    result = score_bank(bank_id, answers)
+    for scale in result.scales:
+        assert 0 <= scale.answered <= scale.total
+        assert len(scale.drivers) <= 3
+        if scale.enough:
+            assert scale.normalized is not None and 0 <= scale.normalized <= 100
+            assert scale.band is not None
+            assert scale.answered * 2 >= scale.total
+        else:
+            assert scale.band is None and scale.drivers == ()
+    assert checkup.score_checkup({bank_id: answers}).distress is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(max_size=12), st.integers() | st.text(max_size=5), max_size=4))
+def test_any_unexpected_answers_raise_answer_error_or_score(answers: dict[str, object]) -> None:
+    try:
+        score_bank("warning_signs", answers)
+    except AnswerError as exc:
+        assert str(exc)
