@@ -1,0 +1,208 @@
+"""Train the message coach's linear model and write mend/engine/data/coach/model.json.
+
+    python -m eval.train_coach            # train on the dev data, cross-validate, write weights
+    python -m eval.train_coach --check    # cross-validated figures only, write nothing
+
+Inputs: shared/data/goemotions_dev.tsv (GoEmotions, CC BY 4.0) with the task A/B label mapping of
+shared/data/PROVENANCE.md, and the static sub-word embeddings shipped inside the ``wordllama`` wheel
+(WordLlama ``l2_supercat`` 256-d, MIT). The embeddings are only used here: a linear model over the
+mean embedding is a per-piece score, so the engine ships one number per piece and task.
+
+Features are computed by the engine's own code (mend.engine.coach._features and ._rules), so the
+shipped weights score run-time text exactly as in training. scikit-learn is used only here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, roc_auc_score
+from sklearn.model_selection import StratifiedKFold
+
+from eval.data import goemotions
+from mend.engine.coach import _rules
+from mend.engine.coach._data import DATA_DIR
+from mend.engine.coach._features import greedy_pieces, sparse_features, tokens
+
+SEED = 13
+FOLDS = 5
+TASKS = ("hostility", "appreciation", "apology")
+C_BY_TASK = {"hostility": 0.5, "appreciation": 1.0, "apology": 1.0}
+EMB_SCALE = 1.0
+MODEL_PATH = DATA_DIR / "model.json"
+
+
+@dataclass
+class Embeddings:
+    vocab: dict[str, int]
+    matrix: np.ndarray
+    max_len: int
+
+
+def load_embeddings() -> Embeddings:
+    import wordllama
+    from safetensors.numpy import load_file
+
+    root = Path(wordllama.__file__).resolve().parent
+    matrix = load_file(str(root / "weights" / "l2_supercat_256.safetensors"))["embedding.weight"]
+    tok = json.loads((root / "tokenizers" / "l2_supercat_tokenizer_config.json").read_text())
+    vocab = {
+        p: i
+        for p, i in tok["model"]["vocab"].items()
+        if not (p.startswith("<") and p.endswith(">"))
+    }
+    matrix = matrix.astype(np.float32)
+    matrix /= float(np.linalg.norm(matrix[list(vocab.values())], axis=1).mean())
+    return Embeddings(vocab, matrix, max(len(p) for p in vocab))
+
+
+def text_kinds(text: str) -> list[str]:
+    return sorted({f.kind for f in _rules.find(text)})
+
+
+def embed(texts: list[str], emb: Embeddings) -> np.ndarray:
+    out = np.zeros((len(texts), emb.matrix.shape[1]), dtype=np.float32)
+    cache: dict[str, list[int]] = {}
+    for row, text in enumerate(texts):
+        ids: list[int] = []
+        for tok in tokens(text):
+            if not tok[0].isalnum():
+                continue
+            got = cache.get(tok)
+            if got is None:
+                got = [emb.vocab[p] for p in greedy_pieces(tok, emb.vocab.__contains__, emb.max_len)]
+                cache[tok] = got
+            ids.extend(got)
+        if ids:
+            out[row] = emb.matrix[ids].mean(axis=0)
+    return out * EMB_SCALE
+
+
+def featurize(texts: list[str]) -> list[dict[str, float]]:
+    return [sparse_features(t, tokens(t), text_kinds(t)) for t in texts]
+
+
+def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, max_iter=4000, class_weight="balanced", fit_intercept=False)
+    return model.fit(x, y)
+
+
+def platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    """Calibration (a, b) on out-of-fold margins, shifted so 0.5 is the dev F1-optimal point."""
+    cal = LogisticRegression(C=1e4, class_weight="balanced").fit(margins[:, None], y)
+    a, b = float(cal.coef_[0, 0]), float(cal.intercept_[0])
+    probs = 1 / (1 + np.exp(-(a * margins + b)))
+    best_t, best_f1 = 0.5, -1.0
+    for t in np.linspace(0.05, 0.95, 91):
+        f1 = f1_score(y, probs >= t)
+        if f1 > best_f1:
+            best_t, best_f1 = float(t), float(f1)
+    b -= math.log(best_t / (1 - best_t))
+    return a, b, best_f1
+
+
+def task_rows(data: list, task: str) -> tuple[list[int], np.ndarray]:
+    if task == "hostility":
+        idx = [i for i, e in enumerate(data) if e.hostility is not None]
+        return idx, np.array([data[i].hostility for i in idx])
+    label = {"appreciation": "gratitude", "apology": "remorse"}[task]
+    idx = list(range(len(data)))
+    return idx, np.array([int(label in e.labels) for e in data])
+
+
+def train(check_only: bool = False, verbose: bool = True) -> dict[str, dict[str, float]]:
+    data = goemotions()
+    texts = [e.text for e in data]
+    feats = featurize(texts)
+    emb = load_embeddings()
+    dense = embed(texts, emb)
+    figures: dict[str, dict[str, float]] = {}
+    coefs: dict[str, tuple[DictVectorizer, np.ndarray]] = {}
+    calibration = []
+    for task in TASKS:
+        idx, y = task_rows(data, task)
+        c = C_BY_TASK[task]
+        margins = np.zeros(len(idx))
+        folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
+        for tr, te in folds.split(np.zeros(len(y)), y):
+            vec = DictVectorizer()
+            xa = hstack([vec.fit_transform([feats[idx[i]] for i in tr]), dense[[idx[i] for i in tr]]])
+            xb = hstack([vec.transform([feats[idx[i]] for i in te]), dense[[idx[i] for i in te]]])
+            margins[te] = fit(xa.tocsr(), y[tr], c).decision_function(xb.tocsr())
+        a, b, f1 = platt(margins, y)
+        probs = 1 / (1 + np.exp(-(a * margins + b)))
+        figures[task] = {
+            "auc": float(roc_auc_score(y, margins)),
+            "f1": float(f1_score(y, probs >= 0.5)),
+            "n": float(len(y)),
+            "positives": float(y.sum()),
+        }
+        if verbose:
+            print(f"{task:13s} {FOLDS}-fold CV  AUC {figures[task]['auc']:.3f}  F1@0.5 {figures[task]['f1']:.3f}")
+        calibration.append((a, b))
+        if not check_only:
+            vec = DictVectorizer()
+            x = hstack([vec.fit_transform([feats[i] for i in idx]), dense[idx]]).tocsr()
+            coefs[task] = (vec, fit(x, y, c).coef_[0])
+    if not check_only:
+        export(coefs, emb, calibration, figures)
+    return figures
+
+
+def export(
+    coefs: dict[str, tuple[DictVectorizer, np.ndarray]],
+    emb: Embeddings,
+    calibration: list[tuple[float, float]],
+    figures: dict[str, dict[str, float]],
+) -> None:
+    n_dense = emb.matrix.shape[1]
+    weights: dict[str, list[float]] = {}
+    piece_w = np.zeros((len(TASKS), n_dense), dtype=np.float32)
+    for t, task in enumerate(TASKS):
+        vec, coef = coefs[task]
+        names = vec.get_feature_names_out()
+        sparse = coef[: len(names)]
+        piece_w[t] = coef[len(names) :]
+        for name, w in zip(names, sparse, strict=True):
+            if abs(w) < 0.01:
+                continue
+            weights.setdefault(str(name), [0.0] * len(TASKS))[t] = round(float(w), 4)
+    ids = np.array(list(emb.vocab.values()))
+    piece_scores = (emb.matrix[ids] @ piece_w.T) * EMB_SCALE
+    pieces = {
+        p: [round(float(v), 4) for v in piece_scores[k]] for k, p in enumerate(emb.vocab)
+    }
+    out = {
+        "_source": (
+            "Trained by eval/train_coach.py on GoEmotions dev (Demszky et al. 2020, CC BY 4.0) "
+            "with task A/B labels; sub-word piece scores are the model's weights projected through "
+            "WordLlama l2_supercat 256-d embeddings (wordllama package, MIT)."
+        ),
+        "tasks": list(TASKS),
+        "cross_validated": figures,
+        "calibration": [[round(a, 6), round(b, 6)] for a, b in calibration],
+        "piece_max": emb.max_len,
+        "weights": weights,
+        "pieces": pieces,
+    }
+    MODEL_PATH.write_text(json.dumps(out, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB, {len(weights)} features)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="cross-validate only")
+    args = parser.parse_args()
+    train(check_only=args.check)
+
+
+if __name__ == "__main__":
+    main()
