@@ -491,6 +491,7 @@ class TurningPoint:
     events: tuple[str, ...]
     event_labels: tuple[str, ...]
     note_given: bool  # the note itself stays in the private answers only
+    months_ago: int | None = None  # only when scored with ``today``
 
     @property
     def summary(self) -> str:
@@ -512,6 +513,7 @@ class Situation:
     no_contact: str  # "none" | "me" | "partner"
     partner_status: str | None  # aware_willing | not_yet | unaware | None
     solo: bool  # partner is not taking part (not yet willing, or not told)
+    days_to_next_visit: int | None = None  # only when scored with ``today``
 
 
 @dataclass(frozen=True, slots=True)
@@ -761,13 +763,24 @@ def _month_label(month: str) -> str:
     return f"{dt.date(int(year), int(mon), 1):%B} {year}"
 
 
-def _turning_point(bank: Bank, clean: Mapping[str, AnswerValue]) -> TurningPoint:
+def _turning_point(bank: Bank, clean: Mapping[str, AnswerValue], today: dt.date | None) -> TurningPoint:
     when = clean.get("tp_when")
     events = clean.get("tp_events", ())
     assert isinstance(events, tuple)
     labels = {str(o.value): o.label for o in bank.item("tp_events").options}
     month = when if isinstance(when, str) and when != UNKNOWN_MONTH else None
+    months_ago = None
+    if month and today is not None:
+        year, mon = (int(x) for x in month.split("-"))
+        months_ago = (today.year - year) * 12 + today.month - mon
+        if months_ago < 0:
+            raise AnswerError(
+                f"Answer to 'tp_when' in 'turning_point' is {month!r}, which is in the future.",
+                bank_id=bank.id,
+                item_id="tp_when",
+            )
     return TurningPoint(
+        months_ago=months_ago,
         month=month,
         when_label=_month_label(month) if month else ("not sure when" if when else ""),
         events=events,
@@ -776,7 +789,7 @@ def _turning_point(bank: Bank, clean: Mapping[str, AnswerValue]) -> TurningPoint
     )
 
 
-def _situation(clean: Mapping[str, AnswerValue]) -> Situation:
+def _situation(clean: Mapping[str, AnswerValue], today: dt.date | None) -> Situation:
     living = clean.get("st_living")
     long_distance = living == "long_distance"
     broken_up = clean.get("st_broken_up") == "yes"
@@ -793,15 +806,22 @@ def _situation(clean: Mapping[str, AnswerValue]) -> Situation:
         no_contact=str(no_contact) if broken_up else "none",
         partner_status=partner if isinstance(partner, str) else None,
         solo=partner in ("not_yet", "unaware"),
+        days_to_next_visit=(
+            (visit - today).days
+            if long_distance and isinstance(visit, dt.date) and today is not None
+            else None
+        ),
     )
 
 
-def score_bank(bank_id: str, answers: Mapping[str, object]) -> BankResult:
+def score_bank(bank_id: str, answers: Mapping[str, object], *, today: dt.date | None = None) -> BankResult:
     """Validate and score one bank's answers.
 
     Each scale is scored as the mean of its answered items after reverse keying, also shown
     as 0–100. A scale with fewer than half of its items answered has no score and the status
     "not enough answers". Raises :class:`AnswerError` on unknown items or invalid values.
+    With ``today``, a turning point in the future is rejected, and the months since the
+    turning point and the days to the next visit are filled in.
     """
     bank = load_bank(bank_id)
     clean = validate_answers(bank_id, answers)
@@ -822,8 +842,8 @@ def score_bank(bank_id: str, answers: Mapping[str, object]) -> BankResult:
         scales=scales,
         choices=choices,
         attachment=_attachment(bank, scales) if bank.quadrants else None,
-        turning_point=_turning_point(bank, clean) if bank.id == "turning_point" else None,
-        situation=_situation(clean) if bank.id == "situation" else None,
+        turning_point=_turning_point(bank, clean, today) if bank.id == "turning_point" else None,
+        situation=_situation(clean, today) if bank.id == "situation" else None,
         disclaimer=bank.disclaimer,
     )
 
@@ -872,7 +892,9 @@ def _distress(banks_: Sequence[BankResult]) -> Index:
     )
 
 
-def score_checkup(answers_by_bank: Mapping[str, Mapping[str, object]]) -> CheckupResult:
+def score_checkup(
+    answers_by_bank: Mapping[str, Mapping[str, object]], *, today: dt.date | None = None
+) -> CheckupResult:
     """Score every bank that has answers, in display order, plus the overall strain index.
 
     Banks that are absent are simply missing from the result (see ``missing_banks``).
@@ -882,5 +904,5 @@ def score_checkup(answers_by_bank: Mapping[str, Mapping[str, object]]) -> Checku
     for bank_id in answers_by_bank:
         if bank_id not in order:
             load_bank(bank_id)  # raises UnknownBankError with the list of known banks
-    results = tuple(score_bank(b, answers_by_bank[b]) for b in order if b in answers_by_bank)
+    results = tuple(score_bank(b, answers_by_bank[b], today=today) for b in order if b in answers_by_bank)
     return CheckupResult(banks=results, distress=_distress(results))

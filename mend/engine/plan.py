@@ -635,8 +635,12 @@ def _routine_candidates(ctx: _Context) -> list[_Candidate]:
                 f" You live apart{f' with {tz:g} hours between you' if tz else ''}, so a fixed"
                 " slot matters even more."
             )
-            if ctx.situation.next_visit is not None:
-                why += f" Your next visit is planned for {ctx.situation.next_visit:%d %B %Y}."
+            visit, days = ctx.situation.next_visit, ctx.situation.days_to_next_visit
+            if visit is not None and days is not None and days >= 0:
+                when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+                why += f" Your next visit is {when} ({visit:%d %B %Y})."
+            elif visit is not None and days is None:
+                why += f" Your next visit is planned for {visit:%d %B %Y}."
         out.append(_Candidate("weekly_checkin", 4, 50, why, ()))
     commitment = _band(ctx.result, "relationship.commitment")
     satisfaction = _band(ctx.result, "relationship.satisfaction")

@@ -541,3 +541,15 @@ def test_any_unexpected_answers_raise_answer_error_or_score(answers: dict[str, o
         score_bank("warning_signs", answers)
     except AnswerError as exc:
         assert str(exc)
+
+
+def test_today_fills_in_time_and_rejects_a_future_turning_point() -> None:
+    today = dt.date(2026, 11, 24)
+    tp = score_bank("turning_point", {"tp_when": "2025-11"}, today=today).turning_point
+    assert tp is not None and tp.months_ago == 12
+    with pytest.raises(AnswerError, match="in the future"):
+        score_bank("turning_point", {"tp_when": "2026-12"}, today=today)
+    visit = {"st_living": "long_distance", "st_next_visit": "2026-12-24"}
+    situation = checkup.score_checkup({"situation": visit}, today=today).situation
+    assert situation is not None and situation.days_to_next_visit == 30
+    assert score_bank("turning_point", {"tp_when": "2030-01"}).turning_point is not None

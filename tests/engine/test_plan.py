@@ -3,6 +3,7 @@ variants (solo, long distance, after a breakup), the conversation opener and pla
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -619,3 +620,10 @@ def test_plan_from_dict_rejects_damaged_data(damage: Any) -> None:
     damage(data)
     with pytest.raises(ValueError):
         Plan.from_dict(data)
+
+
+def test_long_distance_counts_down_to_the_next_visit_when_scored_with_today() -> None:
+    answers = answers_for(situation=LONG_DISTANCE)
+    result = score_checkup(answers, today=dt.date(2027, 1, 5))
+    checkin = build_plan(result=result, safety=SAFE).step_for("weekly_checkin")
+    assert checkin is not None and "Your next visit is in 10 days (15 January 2027)." in checkin.why
