@@ -9,27 +9,59 @@ Contract used across apps (keep stable):
 
 from __future__ import annotations
 
+import importlib
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mend.accounts.models import User
 
+# A small safety net used only while the message coach's own crisis detection is unavailable.
+_FALLBACK_CRISIS = re.compile(
+    r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:my|it) (?:life|all)|suicid\w*|want(?:ed)? to die|"
+    r"self[- ]harm\w*|hurt(?:ing)? myself|cut(?:ting)? myself|no reason to live|"
+    r"(?:he|she|they) (?:hit|hits|choked|chokes|strangled|beat|beats) me|"
+    r"(?:going|threatened|threatens) to kill me|afraid (?:he|she|they)(?:'ll| will) hurt me)\b",
+    re.IGNORECASE,
+)
+
 
 def crisis_in(text: str) -> bool:
-    from mend.engine.coach import analyze
-
-    return bool(text.strip()) and analyze(text[:5000]).crisis
+    if not text or not text.strip():
+        return False
+    try:
+        coach = importlib.import_module("mend.engine.coach")
+    except ImportError:
+        coach = None
+    analyze = getattr(coach, "analyze", None)
+    if analyze is None:
+        return bool(_FALLBACK_CRISIS.search(text[:5000]))
+    return bool(analyze(text[:5000]).crisis)
 
 
 def has_concern(user: User) -> bool:
-    try:
-        from mend.safety.selectors import latest_band
-    except ImportError:
-        return False
+    from mend.safety.selectors import latest_band
+
     return latest_band(user) in {"some", "urgent"}
 
 
-def panel_context(user: User, *, urgent: bool = False) -> dict[str, Any]:
-    from mend.engine.content import crisis_lines
+def lines_context(country: str | None, *, urgent: bool = False) -> dict[str, Any]:
+    """The panel's context for a country code (or None): works for anonymous visitors too."""
+    from mend.engine.content import crisis_fallback_note, crisis_lines, supported_countries
 
-    return {"help_lines": crisis_lines(user.country or None, urgent=urgent), "help_urgent": urgent}
+    code = (country or "").strip().upper() or None
+    known = code is not None and (code in supported_countries() or code == "UK")
+    lines = crisis_lines(code, urgent=urgent)
+    return {
+        "help_lines": lines,
+        "help_urgent": urgent,
+        "help_country": code or "",
+        "help_country_known": known,
+        "help_fallback_note": "" if known else crisis_fallback_note(),
+        "help_last_verified": max((line.last_verified for line in lines), default=None),
+    }
+
+
+def panel_context(user: User, *, urgent: bool = False) -> dict[str, Any]:
+    country = getattr(user, "country", "") if getattr(user, "is_authenticated", False) else ""
+    return lines_context(country or None, urgent=urgent)

@@ -1,0 +1,27 @@
+from .matrix import ACTION, OWN, SECRET, Route, World
+
+ROUTES = [
+    Route("safety/", OWN),
+    Route("safety/check/", OWN),
+    Route("safety/result/", OWN),
+    Route("safety/dismiss/", ACTION, owner_status=(302,)),
+    Route("safety/forget/", ACTION, owner_status=(302,)),
+    Route("GET /api/v1/safety/items", OWN),
+    Route("POST /api/v1/safety/checks", ACTION),
+    Route("GET /api/v1/safety/latest", OWN),
+    Route("POST /api/v1/safety/dismiss", ACTION),
+]
+
+
+def build(world: World) -> None:
+    from django.utils import timezone
+
+    from mend.safety.services import safety_check_submit
+
+    check, _result = safety_check_submit(
+        user=world["alice"],
+        answers={"sf_safe_now": "yes", "sf_physical": "yes", "sf_money": "yes"},
+        note=f"private note {SECRET}",
+        now=timezone.now(),
+    )
+    world["alice_safety_check"] = check.pk
