@@ -36,3 +36,28 @@ def test_templates_have_no_inline_script_or_style(template: Path) -> None:
     assert not re.search(r"https?://[^\"' ]*(cdn|unpkg|jsdelivr|googleapis|gstatic)", text), (
         "no third-party assets"
     )
+
+
+def test_deploy_check_is_clean_with_production_settings() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from cryptography.fernet import Fernet
+
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "MEND_ENV": "production",
+        "SECRET_KEY": "k" * 20 + "-production-test-key-" + "z" * 20,
+        "MEND_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "ALLOWED_HOSTS": "mend.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
