@@ -625,6 +625,53 @@ class CheckupResult:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class ScaleComparison:
+    """One scale side by side for the couple view."""
+
+    key: str
+    name: str
+    mine: Band
+    theirs: Band
+    agree: bool  # same band
+    gap: int  # difference on the 0–100 scale
+    note: str
+
+
+def compare_results(mine: CheckupResult, theirs: CheckupResult) -> tuple[ScaleComparison, ...]:
+    """Where two partners' results agree and differ, for scales both have scored.
+
+    Pass the partner's :func:`shared_view`, so only what they chose to share is compared.
+    Differences come first, largest gap first; then agreements, in check-up order.
+    """
+    out: list[tuple[int, int, ScaleComparison]] = []
+    theirs_by_key = {s.key: s for s in theirs.all_scales()}
+    for n, own in enumerate(mine.all_scales()):
+        other = theirs_by_key.get(own.key)
+        if own.band is None or other is None or other.band is None:
+            continue
+        gap = abs((own.normalized or 0) - (other.normalized or 0))
+        agree = own.band.id == other.band.id
+        note = (
+            f"You see this much the same way: {own.band.label.lower()}."
+            if agree
+            else f"You see this differently: for you it is {own.band.label.lower()}, for your "
+            f"partner {other.band.label.lower()}. A good topic for a calm talk, with curiosity "
+            "rather than proof."
+        )
+        comparison = ScaleComparison(
+            key=own.key,
+            name=own.name,
+            mine=own.band,
+            theirs=other.band,
+            agree=agree,
+            gap=gap,
+            note=note,
+        )
+        out.append((0 if not agree else 1, -gap if not agree else n, comparison))
+    return tuple(c for *_, c in sorted(out, key=lambda t: (t[0], t[1])))
+
+
 def shared_view(result: CheckupResult, *, shared: Collection[str]) -> CheckupResult:
     """The part of a check-up result a partner may see.
 

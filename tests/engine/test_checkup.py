@@ -553,3 +553,18 @@ def test_today_fills_in_time_and_rejects_a_future_turning_point() -> None:
     situation = checkup.score_checkup({"situation": visit}, today=today).situation
     assert situation is not None and situation.days_to_next_visit == 30
     assert score_bank("turning_point", {"tp_when": "2030-01"}).turning_point is not None
+
+
+def test_compare_results_differences_first_and_only_shared_scales() -> None:
+    mine = checkup.score_checkup(
+        {"warning_signs": all_items("warning_signs", 0) | {"ws_avo_1": 4, "ws_avo_2": 4}}
+    )
+    theirs_full = checkup.score_checkup({"warning_signs": all_items("warning_signs", 0)})
+    theirs = checkup.shared_view(
+        theirs_full, shared={"warning_signs.avoidance", "warning_signs.defensiveness"}
+    )
+    rows = checkup.compare_results(mine, theirs)
+    assert [r.key for r in rows] == ["warning_signs.avoidance", "warning_signs.defensiveness"]
+    first, second = rows
+    assert not first.agree and first.gap == 67 and "differently" in first.note
+    assert second.agree and second.gap == 0 and "much the same way" in second.note

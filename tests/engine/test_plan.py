@@ -627,3 +627,15 @@ def test_long_distance_counts_down_to_the_next_visit_when_scored_with_today() ->
     result = score_checkup(answers, today=dt.date(2027, 1, 5))
     checkin = build_plan(result=result, safety=SAFE).step_for("weekly_checkin")
     assert checkin is not None and "Your next visit is in 10 days (15 January 2027)." in checkin.why
+
+
+def test_openers_pass_the_message_coach_without_harmful_findings() -> None:
+    coach = pytest.importorskip("mend.engine.coach")
+    for sign in CALM[WS]:
+        for wish in [None, "time", "calm", "appreciation", "trust", "understanding", "future"]:
+            for situation in (TOGETHER, LONG_DISTANCE, BROKEN_UP):
+                extra = {RL: {"rl_wish": wish}} if wish else None
+                result = result_for({WS: {sign: 3}}, situation=situation, extra=extra)
+                opener = conversation_opener(result, name="Sam")
+                harmful = [f.kind for f in coach.analyze(opener).findings if f.kind in coach.HARMFUL_KINDS]
+                assert not harmful, (opener, harmful)
