@@ -975,8 +975,16 @@ def plan_changes(old: Plan, new: Plan) -> list[str]:
         before = old.step_for(step.rule)
         if before is not None and before.rank != step.rank:
             direction = "up" if step.rank < before.rank else "down"
-            why = moved(step.triggers)
-            because = f", because {'; '.join(why)}" if why else ""
+            # only name score changes that explain the move: harder -> up, eased -> down
+            fits = "got harder" if direction == "up" else ("eased", "improved")
+            why = [w for w in moved(step.triggers) if w.split(",")[0].endswith(fits)]
+            because = (
+                f", because {'; '.join(why)}"
+                if why
+                else ", as other steps made room"
+                if direction == "up"
+                else ", as other needs now come first"
+            )
             changes.append(
                 f"“{step.title}” moved {direction} from {_ordinal(before.rank)} to "
                 f"{_ordinal(step.rank)}{because}."

@@ -575,6 +575,9 @@ def test_plan_changes_explain_dropped_new_and_moved_steps() -> None:
         "harder, from 0 to 75)" in text
     )
     assert any("moved up from" in c for c in changes)
+    for change in changes:
+        if "moved up" in change:
+            assert "as other steps made room" in change or "got harder" in change
 
 
 def test_plan_changes_safety_and_mode() -> None:
