@@ -73,7 +73,43 @@ def cmd_demo(argv: Sequence[str]) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"serve": cmd_serve, "demo": cmd_demo}
+def cmd_backup(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="mend backup", description="Copy the database to a file.")
+    parser.add_argument("path", help="where to write the backup")
+    args = parser.parse_args(argv)
+    _setup()
+    from pathlib import Path
+
+    from mend.core.backup import backup
+
+    print(f"Backup written to {backup(Path(args.path))}")
+    return 0
+
+
+def cmd_restore(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="mend restore", description="Replace the database with a backup.")
+    parser.add_argument("path", help="a file made by mend backup")
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    args = parser.parse_args(argv)
+    if not args.yes and input("This replaces all current data. Type yes to continue: ").strip() != "yes":
+        print("Nothing changed.")
+        return 1
+    _setup()
+    from pathlib import Path
+
+    from mend.core.backup import restore
+
+    restore(Path(args.path))
+    print("Restored.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "serve": cmd_serve,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
 
 
 def _extra_commands() -> None:
@@ -88,11 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _extra_commands()
     if not args or args[0] in {"-h", "--help"}:
-        print(
-            "usage: mend {{serve,demo,{}}} [options]  (or any Django management command)".format(",".join(sorted(set(COMMANDS) - {"serve", "demo"})))
-            if len(COMMANDS) > 2
-            else "usage: mend {serve,demo} [options]  (or any Django management command)"
-        )
+        print(f"usage: mend {{{','.join(COMMANDS)}}} [options]  (or any Django management command)")
         return 0
     command = COMMANDS.get(args[0])
     if command is not None:

@@ -23,4 +23,4 @@ class SessionUserAuth(SessionAuth):
     """Session auth that returns the user (ninja's default returns it too; kept explicit)."""
 
 
-AUTH = [SessionUserAuth(), TokenAuth()]
+AUTH = [TokenAuth(), SessionUserAuth()]  # a valid bearer token wins; the session path enforces CSRF
