@@ -71,6 +71,7 @@ AREAS: tuple[str, ...] = get_args(Area)
 MIN_STEPS, MAX_STEPS = 3, 6
 DATA_FILE = Path(__file__).resolve().parent / "data" / "checkup" / "plan.yaml"
 _VARIANT_ORDER = (
+    "no_attachment",
     "no_contact_partner",
     "no_contact_me",
     "breakup",
@@ -248,6 +249,9 @@ class _Context:
     @property
     def variant_keys(self) -> tuple[str, ...]:
         keys: list[str] = []
+        attachment = self.result.attachment
+        if attachment is None or attachment.quadrant is None:
+            keys.append("no_attachment")
         s = self.situation
         if s.broken_up and s.no_contact == "partner":
             keys.append("no_contact_partner")
@@ -711,8 +715,6 @@ def _to_step(candidate: _Candidate, rank: int, ctx: _Context) -> Step:
     text = _texts()[candidate.text]
     this_week = next(text.this_week[k] for k in ctx.variant_keys if k in text.this_week)
     tool = text.tool_solo if ctx.mode == "solo" and text.tool_solo else text.tool
-    if candidate.rule == "own_patterns" and ctx.result.attachment is None:
-        tool = "journal"
     return Step(
         rank=rank,
         area=text.area,

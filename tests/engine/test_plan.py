@@ -646,3 +646,11 @@ def test_openers_pass_the_message_coach_without_harmful_findings() -> None:
                 opener = conversation_opener(result, name="Sam")
                 harmful = [f.kind for f in coach.analyze(opener).findings if f.kind in coach.HARMFUL_KINDS]
                 assert not harmful, (opener, harmful)
+
+
+def test_own_patterns_without_attachment_answers_points_to_the_questions() -> None:
+    answers = answers_for(situation=SOLO)
+    del answers[AT]
+    step = build_plan(result=score_checkup(answers), safety=SAFE).step_for("own_patterns")
+    assert step is not None and step.tool == "attachment"
+    assert step.this_week.startswith("Answer the closeness-and-worry questions")
