@@ -54,11 +54,7 @@ def load_embeddings() -> Embeddings:
     root = Path(wordllama.__file__).resolve().parent
     matrix = load_file(str(root / "weights" / "l2_supercat_256.safetensors"))["embedding.weight"]
     tok = json.loads((root / "tokenizers" / "l2_supercat_tokenizer_config.json").read_text())
-    vocab = {
-        p: i
-        for p, i in tok["model"]["vocab"].items()
-        if not (p.startswith("<") and p.endswith(">"))
-    }
+    vocab = {p: i for p, i in tok["model"]["vocab"].items() if not (p.startswith("<") and p.endswith(">"))}
     matrix = matrix.astype(np.float32)
     matrix /= float(np.linalg.norm(matrix[list(vocab.values())], axis=1).mean())
     return Embeddings(vocab, matrix, max(len(p) for p in vocab))
@@ -137,7 +133,7 @@ def train(check_only: bool = False, verbose: bool = True) -> dict[str, dict[str,
             xa = hstack([vec.fit_transform([feats[idx[i]] for i in tr]), dense[[idx[i] for i in tr]]])
             xb = hstack([vec.transform([feats[idx[i]] for i in te]), dense[[idx[i] for i in te]]])
             margins[te] = fit(xa.tocsr(), y[tr], c).decision_function(xb.tocsr())
-        a, b, f1 = platt(margins, y)
+        a, b, _f1 = platt(margins, y)
         probs = 1 / (1 + np.exp(-(a * margins + b)))
         figures[task] = {
             "auc": float(roc_auc_score(y, margins)),
@@ -146,7 +142,9 @@ def train(check_only: bool = False, verbose: bool = True) -> dict[str, dict[str,
             "positives": float(y.sum()),
         }
         if verbose:
-            print(f"{task:13s} {FOLDS}-fold CV  AUC {figures[task]['auc']:.3f}  F1@0.5 {figures[task]['f1']:.3f}")
+            print(
+                f"{task:13s} {FOLDS}-fold CV  AUC {figures[task]['auc']:.3f}  F1@0.5 {figures[task]['f1']:.3f}"
+            )
         calibration.append((a, b))
         if not check_only:
             vec = DictVectorizer()
@@ -163,23 +161,24 @@ def export(
     calibration: list[tuple[float, float]],
     figures: dict[str, dict[str, float]],
 ) -> None:
-    n_dense = emb.matrix.shape[1]
-    weights: dict[str, list[float]] = {}
-    piece_w = np.zeros((len(TASKS), n_dense), dtype=np.float32)
+    groups: dict[str, list[dict[str, float]]] = {g: [] for g in ("w", "b", "c", "other")}
+    piece_w = np.zeros((len(TASKS), emb.matrix.shape[1]), dtype=np.float32)
     for t, task in enumerate(TASKS):
         vec, coef = coefs[task]
         names = vec.get_feature_names_out()
-        sparse = coef[: len(names)]
         piece_w[t] = coef[len(names) :]
-        for name, w in zip(names, sparse, strict=True):
-            if abs(w) < 0.01:
-                continue
-            weights.setdefault(str(name), [0.0] * len(TASKS))[t] = round(float(w), 4)
+        for g in groups:
+            groups[g].append({})
+        for name, w in zip(names, coef[: len(names)], strict=True):
+            name = str(name)
+            prefix, _, rest = name.partition(":")
+            if prefix in ("w", "b", "c"):
+                if abs(w) >= 0.01:
+                    groups[prefix][t][rest] = round(float(w), 4)
+            else:
+                groups["other"][t][name] = round(float(w), 4)
     ids = np.array(list(emb.vocab.values()))
-    piece_scores = (emb.matrix[ids] @ piece_w.T) * EMB_SCALE
-    pieces = {
-        p: [round(float(v), 4) for v in piece_scores[k]] for k, p in enumerate(emb.vocab)
-    }
+    piece_scores = emb.matrix[ids] @ piece_w.T
     out = {
         "_source": (
             "Trained by eval/train_coach.py on GoEmotions dev (Demszky et al. 2020, CC BY 4.0) "
@@ -190,18 +189,70 @@ def export(
         "cross_validated": figures,
         "calibration": [[round(a, 6), round(b, 6)] for a, b in calibration],
         "piece_max": emb.max_len,
-        "weights": weights,
-        "pieces": pieces,
+        "groups": groups,
+        "piece_names": list(emb.vocab),
+        "piece_scores": [[round(float(v), 4) for v in piece_scores[:, t]] for t in range(len(TASKS))],
     }
     MODEL_PATH.write_text(json.dumps(out, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
-    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB, {len(weights)} features)")
+    size = MODEL_PATH.stat().st_size / 1e6
+    print(f"wrote {MODEL_PATH} ({size:.2f} MB)")
+
+
+def train_escalation(verbose: bool = True) -> dict[str, float]:
+    """Logistic model over per-message evidence, on CGA dev; 10-fold CV figures recorded."""
+    from eval.data import conversations
+    from mend.engine.coach import _escalation, analyze
+
+    convs = conversations()
+    x = np.array(
+        [
+            [_escalation.conversation_features([analyze(m) for m in ctx])[f] for f in _escalation.FEATURES]
+            for ctx, _ in convs
+        ]
+    )
+    y = np.array([d for _, d in convs])
+    c = 1.0
+    probs = np.zeros(len(y))
+    folds = StratifiedKFold(10, shuffle=True, random_state=SEED)
+    for tr, te in folds.split(x, y):
+        probs[te] = LogisticRegression(C=c, max_iter=2000).fit(x[tr], y[tr]).predict_proba(x[te])[:, 1]
+    figures = {
+        "accuracy": float(((probs >= 0.5) == y).mean()),
+        "auc": float(roc_auc_score(y, probs)),
+    }
+    if verbose:
+        print(f"escalation    10-fold CV  AUC {figures['auc']:.3f}  accuracy@0.5 {figures['accuracy']:.3f}")
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    out = {
+        "_source": (
+            "Trained by eval/train_coach.py on Conversations Gone Awry (CGA-WIKI) dev split "
+            "(Zhang et al. 2018; Wikipedia talk pages, CC BY-SA): derailed vs not, from the "
+            "comments before the last one."
+        ),
+        "features": list(_escalation.FEATURES),
+        "weights": {f: round(float(w), 5) for f, w in zip(_escalation.FEATURES, model.coef_[0], strict=True)},
+        "bias": round(float(model.intercept_[0]), 5),
+        "calibration": [1.0, 0.0],
+        "cross_validated": figures,
+    }
+    path = DATA_DIR / "escalation.json"
+    path.write_text(json.dumps(out, indent=1), encoding="utf-8")
+    print(f"wrote {path}")
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
+    parser.add_argument("--escalation-only", action="store_true", help="retrain only the conversation model")
     args = parser.parse_args()
-    train(check_only=args.check)
+    if not args.escalation_only:
+        train(check_only=args.check)
+    if not args.check:
+        from mend.engine.coach import _model
+
+        _model.model.cache_clear()
+        train_escalation()
 
 
 if __name__ == "__main__":

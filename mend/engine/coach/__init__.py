@@ -64,11 +64,14 @@ def analyze(text: str) -> Analysis:
     kinds = frozenset(f.kind for f in findings)
     scores = _scores(text, kinds)
     crisis = "crisis" in kinds
-    rewrite: str | None = None
+    make_rewrite = None
     if not crisis and (scores["hostility"] >= 0.5 or kinds & _REWRITE_KINDS):
-        options = _rewrite.calm_rewrites(text, findings, hostility)
-        rewrite = options[0] if options else None
-    return Analysis(text=text, scores=scores, findings=findings, rewrite=rewrite, crisis=crisis)
+
+        def make_rewrite() -> str | None:
+            options = _rewrite.calm_rewrites(text, findings, hostility)
+            return options[0] if options else None
+
+    return Analysis(text=text, scores=scores, findings=findings, crisis=crisis, make_rewrite=make_rewrite)
 
 
 def rewrites(text: str) -> tuple[str, ...]:

@@ -23,11 +23,11 @@ def lexicons() -> dict[str, str]:
 
 
 @cache
-def pattern_rows() -> tuple[tuple[str, str, str, str, str, str], ...]:
+def pattern_rows() -> tuple[tuple[str, str, str, str, str, str, str], ...]:
     out = []
     for row in _rows("patterns.tsv"):
-        kind, rule, flags, pattern, explanation, suggestion = row
-        out.append((kind, rule, flags, pattern, explanation, suggestion))
+        kind, rule, flags, pattern, explanation, suggestion, gate = row
+        out.append((kind, rule, flags, pattern, explanation, suggestion, gate))
     return tuple(out)
 
 

@@ -70,8 +70,8 @@ def dense_features(text: str, toks: list[str]) -> dict[str, float]:
             pos += v
         else:
             neg -= v
-    letters = [c for c in text if c.isalpha()]
-    caps = sum(1 for c in letters if c.isupper()) / len(letters) if len(letters) >= 4 else 0.0
+    letters = sum(map(str.isalpha, text))
+    caps = sum(map(str.isupper, text)) / letters if letters >= 4 else 0.0
     n = len(toks)
     return {
         "d:pos": pos / math.sqrt(pos * pos + 15.0),

@@ -1,8 +1,11 @@
 """Calibrated scores from the shipped linear model (``data/coach/model.json``), in pure Python.
 
-score = sigmoid(a * (bias + sum(weight[f] * x[f]) + mean(piece_score[p])) + b)
+margin = bias + w_val * sum(word and word-pair weights) + c_val * sum(character n-gram weights)
+         + sum(lexicon and finding weights) + mean(sub-word piece scores)
+score  = sigmoid(a * margin + b)
 
-The weights, the sub-word piece scores and the calibration (a, b) come from
+This computes exactly the features of ``_features.sparse_features`` (used in training), grouped
+so that each group is one C-level sum. Weights, piece scores and calibration come from
 ``eval/train_coach.py``; 0.5 is the decision point chosen on the development data.
 """
 
@@ -12,17 +15,26 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 
 from ._data import json_file
-from ._features import TOKEN, greedy_pieces, sparse_features, tokens
+from ._features import CHAR_MAX, CHAR_MIN, dense_features, greedy_pieces, tokens
 
 TASKS = ("hostility", "appreciation", "apology")
 
 
 @dataclass(frozen=True, slots=True)
+class TaskWeights:
+    words: dict[str, float]
+    pairs: dict[str, float]
+    chars: dict[str, float]
+    other: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
 class LinearModel:
     names: tuple[str, ...]
-    weights: dict[str, tuple[float, ...]]
+    tasks: tuple[TaskWeights, ...]
     pieces: dict[str, tuple[float, ...]]
     piece_max: int
     calibration: tuple[tuple[float, float], ...]
@@ -34,24 +46,46 @@ def model() -> LinearModel | None:
     if raw is None:
         return None
     names = tuple(raw["tasks"])
+    groups = raw["groups"]
+    tasks = tuple(
+        TaskWeights(groups["w"][t], groups["b"][t], groups["c"][t], groups["other"][t])
+        for t in range(len(names))
+    )
+    pieces = dict(zip(raw["piece_names"], zip(*raw["piece_scores"], strict=True), strict=True))
     return LinearModel(
         names=names,
-        weights={k: tuple(v) for k, v in raw["weights"].items()},
-        pieces={k: tuple(v) for k, v in raw["pieces"].items()},
+        tasks=tasks,
+        pieces=pieces,
         piece_max=int(raw["piece_max"]),
         calibration=tuple((float(a), float(b)) for a, b in raw["calibration"]),
     )
 
 
-_PIECE_CACHE: dict[str, list[str]] = {}
+_GRAMS: dict[str, frozenset[str]] = {}
+_PIECES: dict[str, tuple[int, tuple[float, ...]]] = {}
+_CACHE_LIMIT = 200_000
 
 
-def word_pieces(word: str, m: LinearModel) -> list[str]:
-    got = _PIECE_CACHE.get(word)
+def _grams(tok: str) -> frozenset[str]:
+    got = _GRAMS.get(tok)
     if got is None:
-        got = greedy_pieces(word, m.pieces.__contains__, m.piece_max)
-        if len(_PIECE_CACHE) < 200_000:
-            _PIECE_CACHE[word] = got
+        padded = " " + tok + " "
+        size = len(padded)
+        got = frozenset(padded[i : i + k] for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(size - k + 1))
+        if len(_GRAMS) < _CACHE_LIMIT:
+            _GRAMS[tok] = got
+    return got
+
+
+def _piece_sum(tok: str, m: LinearModel) -> tuple[int, tuple[float, ...]]:
+    got = _PIECES.get(tok)
+    if got is None:
+        pieces = m.pieces
+        found = greedy_pieces(tok, pieces.__contains__, m.piece_max)
+        sums = tuple(sum(pieces[p][t] for p in found) for t in range(len(m.names)))
+        got = (len(found), sums)
+        if len(_PIECES) < _CACHE_LIMIT:
+            _PIECES[tok] = got
     return got
 
 
@@ -68,41 +102,43 @@ def raw_scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     if m is None:
         return dict.fromkeys(TASKS, 0.0)
     toks = tokens(text)
-    feats = sparse_features(text, toks, kinds)
-    n_tasks = len(m.names)
-    z = [0.0] * n_tasks
-    weights = m.weights
-    for name, value in feats.items():
-        w = weights.get(name)
-        if w is not None:
-            for i in range(n_tasks):
-                z[i] += w[i] * value
+    n = len(toks)
+    words = set(toks)
+    pairs = {a + " " + b for a, b in zip(["<s>", *toks], toks, strict=False)}
+    words_alnum = [t for t in words if len(t) >= 2 and t[0].isalnum()]
+    grams: set[str] = set()
+    for tok in words_alnum:
+        grams |= _grams(tok)
+    w_val = 1.0 / math.sqrt(n) if n else 0.0
+    c_val = 1.0 / math.sqrt(len(grams)) if grams else 0.0
+    other = dense_features(text, toks)
+    other["bias"] = 1.0
+    for kind in kinds:
+        other["k:" + kind] = 1.0
     count = 0
-    acc = [0.0] * n_tasks
-    pieces = m.pieces
+    acc = [0.0] * len(m.names)
     for tok in toks:
-        if not tok[0].isalnum():
-            continue
-        for piece in word_pieces(tok, m):
-            s = pieces[piece]
-            count += 1
-            for i in range(n_tasks):
-                acc[i] += s[i]
-    if count:
-        for i in range(n_tasks):
-            z[i] += acc[i] / count
-    return dict(zip(m.names, z, strict=True))
+        if tok[0].isalnum():
+            c, sums = _piece_sum(tok, m)
+            count += c
+            for i, s in enumerate(sums):
+                acc[i] += s
+    out = {}
+    for i, (name, w) in enumerate(zip(m.names, m.tasks, strict=True)):
+        z = w_val * (sum(map(w.words.get, words, repeat(0.0))) + sum(map(w.pairs.get, pairs, repeat(0.0))))
+        z += c_val * sum(map(w.chars.get, grams, repeat(0.0)))
+        z += sum(w.other.get(k, 0.0) * v for k, v in other.items())
+        if count:
+            z += acc[i] / count
+        out[name] = z
+    return out
 
 
 def scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     m = model()
-    margins = raw_scores(text, kinds)
     if m is None:
         return dict.fromkeys(TASKS, 0.5)
-    out = {}
-    for (name, z), (a, b) in zip(margins.items(), m.calibration, strict=True):
-        out[name] = sigmoid(a * z + b)
-    return out
-
-
-__all__ = ["TASKS", "TOKEN", "raw_scores", "scores", "word_pieces"]
+    margins = raw_scores(text, kinds)
+    return {
+        name: sigmoid(a * z + b) for (name, z), (a, b) in zip(margins.items(), m.calibration, strict=True)
+    }

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from ._types import Finding
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_SENTENCE = re.compile(r"[^.!?\n,;]+[.!?\n,;]*")
 _DROP_SENTENCE_KINDS = frozenset(
     {"contempt", "threat", "stonewalling", "criticism", "defensiveness", "crisis"}
 )
@@ -96,8 +96,7 @@ _TEMPLATES = (
     "Could we {request} together? It would mean a lot to me.",
 )
 _TEMPLATES_NO_SITUATION = (
-    "I feel {feeling} about what just happened. I need {need}. Could we {request}? "
-    "I'd really appreciate it.",
+    "I feel {feeling} about what just happened. I need {need}. Could we {request}? I'd really appreciate it.",
     "I care about us, and right now I feel {feeling}. What I need is {need}. "
     "Would you be willing to {request}? Thank you for hearing me.",
 )

@@ -20,9 +20,55 @@ _MACRO = re.compile(r"\{([A-Z]+)\}")
 _CLAUSE_BREAK = re.compile(r"[.!?;,:\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"[a-z']+")
+_CAPS_PAIR = re.compile(r"[A-Z][A-Z]")
 _ACRONYMS = frozenset(
-    "I OK OKAY TV USA UK EU US NYC LA ID PM AM ASAP FYI BTW LOL LMAO OMG IDK IMO TBH DM PDF "
-    "CEO HR IT GP ER ICU DMV IRS BBC CNN NBA NFL MRI DNA ATM PIN SMS UFO NASA FBI CIA".split()
+    [
+        "I",
+        "OK",
+        "OKAY",
+        "TV",
+        "USA",
+        "UK",
+        "EU",
+        "US",
+        "NYC",
+        "LA",
+        "ID",
+        "PM",
+        "AM",
+        "ASAP",
+        "FYI",
+        "BTW",
+        "LOL",
+        "LMAO",
+        "OMG",
+        "IDK",
+        "IMO",
+        "TBH",
+        "DM",
+        "PDF",
+        "CEO",
+        "HR",
+        "IT",
+        "GP",
+        "ER",
+        "ICU",
+        "DMV",
+        "IRS",
+        "BBC",
+        "CNN",
+        "NBA",
+        "NFL",
+        "MRI",
+        "DNA",
+        "ATM",
+        "PIN",
+        "SMS",
+        "UFO",
+        "NASA",
+        "FBI",
+        "CIA",
+    ]
 )
 
 
@@ -31,8 +77,10 @@ class Rule:
     kind: str
     rule: str
     regex: re.Pattern[str]
+    lower: re.Pattern[str]  # same pattern, case-sensitive, for already lower-cased text
     explanation: str
     suggestion: str | None
+    gate: tuple[str, ...]  # empty: always run
 
 
 def _expand(pattern: str, words: dict[str, str]) -> str:
@@ -43,10 +91,14 @@ def _expand(pattern: str, words: dict[str, str]) -> str:
 def rules() -> tuple[Rule, ...]:
     words = lexicons()
     out = []
-    for kind, rule, flags, pattern, explanation, suggestion in pattern_rows():
+    for kind, rule, flags, pattern, explanation, suggestion, gate in pattern_rows():
         re_flags = 0 if "c" in flags else re.IGNORECASE
-        regex = re.compile(_expand(pattern, words), re_flags)
-        out.append(Rule(kind, rule, regex, explanation, None if suggestion == "-" else suggestion))
+        expanded = _expand(pattern, words)
+        regex = re.compile(expanded, re_flags)
+        lower = regex if "c" in flags else re.compile(expanded)
+        gates = () if gate == "*" else tuple(gate.split("|"))
+        suggested = None if suggestion == "-" else suggestion
+        out.append(Rule(kind, rule, regex, lower, explanation, suggested, gates))
     return tuple(out)
 
 
@@ -115,9 +167,23 @@ def _explain(rule: Rule, span: str) -> str:
 def find(text: str) -> tuple[Finding, ...]:
     """All findings in ``text``, ordered by position; overlapping duplicates removed."""
     folded = text.translate(_FOLD)
+    lowered = folded.lower()
+    same_length = len(lowered) == len(folded)
+    padded = lowered + " "
+    has_caps = _CAPS_PAIR.search(folded) is not None
     found: list[Finding] = []
     for rule in rules():
-        for m in rule.regex.finditer(folded):
+        if rule.gate and not any(g in padded for g in rule.gate):
+            continue
+        if rule.rule == "caps":
+            if not has_caps:
+                continue
+            matches = rule.regex.finditer(folded)
+        elif same_length:
+            matches = rule.lower.finditer(lowered)
+        else:
+            matches = rule.regex.finditer(folded)
+        for m in matches:
             start, end = m.span()
             span = folded[start:end]
             if not span.strip():
@@ -128,9 +194,9 @@ def find(text: str) -> tuple[Finding, ...]:
             span = span.lstrip()
             if rule.kind == "escalation" and rule.rule == "caps" and not _caps_ok(span):
                 continue
-            if rule.kind in HARMFUL_KINDS or rule.kind == CRISIS_KIND:
-                if rule.kind != "escalation" and _negated(folded, start):
-                    continue
+            guarded = rule.kind in HARMFUL_KINDS or rule.kind == CRISIS_KIND
+            if guarded and rule.kind != "escalation" and _negated(folded, start):
+                continue
             if rule.kind in HARMFUL_KINDS and _quoted(folded, start):
                 continue
             if rule.kind in ("absolute", "blame") and _affectionate(folded, end):
@@ -161,9 +227,7 @@ def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
     for f in found:
         if f.kind == "apology" and any(_overlaps(f, n) for n in non_apologies):
             continue
-        if f.kind in ("appreciation", "request", "repair") and any(
-            _overlaps(f, c) for c in contempt
-        ):
+        if f.kind in ("appreciation", "request", "repair") and any(_overlaps(f, c) for c in contempt):
             continue
         kept.append(f)
     # one finding per kind per span: keep the longest of overlapping same-kind matches

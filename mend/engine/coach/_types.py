@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 HARMFUL_KINDS: frozenset[str] = frozenset(
     {
@@ -41,13 +41,27 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """What the coach says about one message."""
+    """What the coach says about one message.
+
+    ``rewrite`` is worked out on first access (it scores several candidate phrasings), so
+    callers that only need findings and scores do not pay for it.
+    """
 
     text: str
     scores: Mapping[str, float]
     findings: tuple[Finding, ...]
-    rewrite: str | None
     crisis: bool
+    make_rewrite: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
+    _rewrite: list[str | None] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def rewrite(self) -> str | None:
+        """A calmer version when the message is hostile or blaming; None otherwise or in a crisis."""
+        if self.crisis or self.make_rewrite is None:
+            return None
+        if not self._rewrite:
+            self._rewrite.append(self.make_rewrite())
+        return self._rewrite[0]
 
     @property
     def harmful(self) -> tuple[Finding, ...]:

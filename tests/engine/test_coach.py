@@ -1,0 +1,175 @@
+"""Message coach: table-driven tests from the JSON case files, plus the API's promises."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mend.engine.coach import (
+    HARMFUL_KINDS,
+    HELPFUL_KINDS,
+    MAX_CHARS,
+    Analysis,
+    Finding,
+    analyze,
+    escalation_risk,
+    reflect,
+    rewrites,
+)
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    return json.loads((CASES / name).read_text(encoding="utf-8"))
+
+
+MUST_FLAG = _load("must_flag.json")
+MUST_NOT_FLAG = _load("must_not_flag.json")
+CRISIS = _load("crisis.json")
+
+
+def test_case_files_are_big_enough_and_cover_every_kind() -> None:
+    assert len(MUST_FLAG) >= 150
+    assert len(MUST_NOT_FLAG) >= 150
+    covered = {k for case in MUST_FLAG for k in case["kinds"]} | {"crisis"}
+    assert covered >= HARMFUL_KINDS | HELPFUL_KINDS
+    for case in MUST_FLAG + MUST_NOT_FLAG + CRISIS:
+        assert set(case) == {"text", "kinds", "note"}
+
+
+@pytest.mark.parametrize("case", MUST_FLAG, ids=lambda c: c["note"])
+def test_must_flag(case: dict[str, Any]) -> None:
+    got = analyze(case["text"]).kinds
+    assert set(case["kinds"]) <= got, f"{case['text']!r}: expected {case['kinds']}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize("case", MUST_NOT_FLAG, ids=lambda c: c["note"])
+def test_must_not_flag(case: dict[str, Any]) -> None:
+    a = analyze(case["text"])
+    harmful = [(f.kind, case["text"][f.start : f.end]) for f in a.harmful]
+    assert not harmful, f"{case['text']!r} flagged {harmful}"
+    assert not a.crisis
+    assert set(case["kinds"]) <= a.kinds
+
+
+@pytest.mark.parametrize("case", CRISIS, ids=lambda c: c["text"][:30])
+def test_crisis_language_is_recognised_and_never_rewritten(case: dict[str, Any]) -> None:
+    a = analyze(case["text"])
+    assert a.crisis
+    assert a.rewrite is None
+    assert rewrites(case["text"]) == ()
+
+
+def test_issue_example() -> None:
+    a = analyze("You never listen to me. Whatever.")
+    assert isinstance(a, Analysis)
+    assert {"absolute", "blame", "stonewalling"} <= a.kinds
+    assert set(a.scores) >= {"hostility", "appreciation", "apology"}
+    assert all(0.0 <= v <= 1.0 for v in a.scores.values())
+    assert a.scores["hostility"] >= 0.5
+    assert a.rewrite is not None
+    assert not a.crisis
+
+
+def test_findings_explain_themselves_with_the_triggering_words() -> None:
+    text = "You're such an idiot and you always forget."
+    for f in analyze(text).findings:
+        assert isinstance(f, Finding)
+        assert 0 <= f.start < f.end <= len(text)
+        words = " ".join(text[f.start : f.end].split())
+        assert words[:20] in f.explanation
+        assert "\n" not in f.explanation
+        assert f.suggestion is None or f.suggestion.strip()
+
+
+def test_results_are_frozen() -> None:
+    a = analyze("Thank you for dinner")
+    with pytest.raises(AttributeError):
+        a.crisis = True  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        a.findings[0].kind = "blame"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Thank you so much, I really appreciate it!", "appreciation"),
+        ("I'm so sorry, I was wrong to shout at you.", "apology"),
+        ("You're a pathetic useless idiot, I hate you.", "hostility"),
+    ],
+)
+def test_scores_follow_the_message(text: str, score: str) -> None:
+    assert analyze(text).scores[score] >= 0.5
+
+
+def test_warm_message_scores_low_on_hostility_and_has_no_rewrite() -> None:
+    a = analyze("Thank you for picking up the kids, that was really kind.")
+    assert a.scores["hostility"] < 0.5
+    assert a.rewrite is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You never help with the dishes and you're so lazy!!!",
+        "It's all your fault we were late to my mum's dinner.",
+        "You always ignore me when your friends are around. Whatever.",
+        "Why do you always leave the kitchen in a mess?",
+    ],
+)
+def test_rewrite_is_feeling_situation_need_request_and_calm(text: str) -> None:
+    options = rewrites(text)
+    assert len(options) >= 2
+    for option in options:
+        assert option.startswith(("I feel", "I care", "Can I share"))
+        assert "I need" in option or "What I need" in option
+        assert "?" in option
+        assert analyze(option).scores["hostility"] < 0.5
+        assert not analyze(option).harmful
+    assert analyze(text).rewrite == options[0]
+
+
+def test_rewrite_keeps_topic_words_and_adds_no_new_facts() -> None:
+    option = rewrites("You never help with the dishes after dinner!")[0]
+    for word in ("help", "dishes", "dinner"):
+        assert word in option
+    assert "never" not in option
+    for invented in ("yesterday", "Monday", "mother", "money"):
+        assert invented not in option
+
+
+def test_reflect_sounds_like() -> None:
+    out = reflect("I'm exhausted and nobody helps with the kids")
+    assert out.startswith("It sounds like")
+    assert "exhausted" in out
+    assert "kids" in out
+    assert "you're" in out
+    assert reflect("").startswith("I'm listening")
+
+
+def test_escalation_risk_is_a_probability_and_rises_with_hostility() -> None:
+    calm = escalation_risk(["Could we talk tonight?", "Sure, thanks for asking."])
+    heated = escalation_risk(
+        ["You never listen.", "Oh great, here we go again. You're pathetic.", "Shut up!!!"]
+    )
+    assert 0.0 <= calm <= 1.0
+    assert 0.0 <= heated <= 1.0
+    assert heated > calm
+    assert 0.0 <= escalation_risk([]) <= 1.0
+
+
+def test_max_chars_is_exported_and_longer_input_does_not_crash() -> None:
+    assert MAX_CHARS == 5000
+    a = analyze("You never listen. " * 400)
+    assert len(a.text) > MAX_CHARS
+    assert all(f.end <= len(a.text) for f in a.findings)
+
+
+def test_kind_sets() -> None:
+    assert "contempt" in HARMFUL_KINDS
+    assert "appreciation" in HELPFUL_KINDS
+    assert not HARMFUL_KINDS & HELPFUL_KINDS
