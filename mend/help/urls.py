@@ -1,4 +1,11 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from . import views
 
 app_name = "help"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("now/", views.now, name="now"),
+    path("faq/", views.faq_page, name="faq"),
+    path("statistics/", views.statistics_page, name="statistics"),
+]

@@ -10,11 +10,14 @@ Contract used across apps (keep stable):
 from __future__ import annotations
 
 import importlib
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mend.accounts.models import User
+
+logger = logging.getLogger(__name__)
 
 # A small safety net used only while the message coach's own crisis detection is unavailable.
 _FALLBACK_CRISIS = re.compile(
@@ -34,9 +37,14 @@ def crisis_in(text: str) -> bool:
     except ImportError:
         coach = None
     analyze = getattr(coach, "analyze", None)
+    fallback = bool(_FALLBACK_CRISIS.search(text[:5000]))
     if analyze is None:
-        return bool(_FALLBACK_CRISIS.search(text[:5000]))
-    return bool(analyze(text[:5000]).crisis)
+        return fallback
+    try:
+        return fallback or bool(analyze(text[:5000]).crisis)
+    except Exception:  # saving someone's words must never fail because the detector did
+        logger.exception("crisis detection failed; using the fallback word list")
+        return fallback
 
 
 def has_concern(user: User) -> bool:
