@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "mend.core",
     "mend.accounts",
@@ -65,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "mend.accounts.two_factor.RequireVerifiedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -209,6 +214,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Encryption at rest for private free text: comma-separated Fernet keys, newest first (rotation).
 MEND_ENCRYPTION_KEYS = env.list("MEND_ENCRYPTION_KEYS", default=[])
+OTP_TOTP_ISSUER = "mend"
 MEND_INVITE_DAYS = env.int("MEND_INVITE_DAYS", default=7)
 MEND_MAX_TEXT = 5000
 

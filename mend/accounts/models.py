@@ -138,6 +138,8 @@ class AuditEvent(models.Model):
         COUPLE_LINKED = "couple_linked", "Linked with a partner"
         COUPLE_LEFT = "couple_left", "Left the couple"
         SESSIONS_REVOKED = "sessions_revoked", "Logged out everywhere"
+        TWO_FACTOR_ON = "2fa_enabled", "Two-step sign-in turned on"
+        TWO_FACTOR_OFF = "2fa_disabled", "Two-step sign-in turned off"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="audit_events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

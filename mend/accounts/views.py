@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
 from mend.core.http import AuthedRequest
 
 from . import data_rights, services
+from . import two_factor as two_factor_lib
 from .audit import audit
 from .forms import ApiTokenForm, DeleteAccountForm, LoginForm, ProfileForm, SignupForm
 from .models import ApiToken, AuditEvent
@@ -131,3 +133,50 @@ def export_download(request: AuthedRequest, fmt: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="mend-export-{stamp}.zip"'
     return response
+
+
+@login_required
+def two_factor(request: AuthedRequest) -> HttpResponse:
+    """Set up, or turn off, two-step sign-in."""
+    user = request.user
+    context: dict[str, object] = {"enabled": two_factor_lib.has_two_factor(user)}
+    if request.method == "POST" and request.POST.get("action") == "disable":
+        if two_factor_lib.verify_any(user, request.POST.get("code", "")) is None:
+            context["error"] = (
+                "That code did not work. Enter a current code from your app or a recovery code."
+            )
+            return render(request, "accounts/two_factor.html", context, status=400)
+        two_factor_lib.two_factor_disable(user=user)
+        messages.success(request, "Two-step sign-in is off.")
+        return redirect("accounts:two_factor")
+    if context["enabled"]:
+        return render(request, "accounts/two_factor.html", context)
+    device = two_factor_lib.totp_pending(user)
+    context.update({"qr": two_factor_lib.qr_svg(device), "secret": device.bin_key.hex()})
+    if request.method == "POST":
+        codes = two_factor_lib.two_factor_enable(
+            user=user, device=device, code=request.POST.get("code", "")[:12]
+        )
+        if codes is None:
+            context["error"] = (
+                "That code did not match. Check the time on your phone and try the newest code."
+            )
+            return render(request, "accounts/two_factor.html", context, status=400)
+        otp_login(request, device)
+        return render(request, "accounts/two_factor_codes.html", {"codes": codes})
+    return render(request, "accounts/two_factor.html", context)
+
+
+@login_required
+def two_factor_verify(request: AuthedRequest) -> HttpResponse:
+    error = None
+    if request.method == "POST":
+        device = two_factor_lib.verify_any(request.user, request.POST.get("code", "")[:20])
+        if device is not None:
+            otp_login(request, device)
+            next_url = request.GET.get("next", "")
+            if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                return redirect(next_url)
+            return redirect("core:dashboard")
+        error = "That code did not work. Try the newest code from your app, or one of your recovery codes."
+    return render(request, "accounts/two_factor_verify.html", {"error": error}, status=400 if error else 200)

@@ -66,3 +66,8 @@ ROUTES += [
     Route("accounts/data/", OWN),
     Route("accounts/data/export.<str:fmt>", OWN, kwargs=lambda w: {"fmt": "json"}),
 ]
+
+ROUTES += [
+    Route("accounts/2fa/", OWN),
+    Route("accounts/2fa/verify/", OWN),
+]
