@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from mend.core.ratelimit import ratelimit
+
 from . import views
 
 app_name = "accounts"
@@ -36,16 +38,18 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/form_page.html",
-            email_template_name="accounts/email/password_reset.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-            extra_context={
-                "title": "Reset your password",
-                "submit": "Send reset link",
-                "intro": "Enter your email. If it belongs to an account, a link to choose a new password is on its way.",
-            },
+        ratelimit("password_reset", limit=5, window=900)(
+            auth_views.PasswordResetView.as_view(
+                template_name="accounts/form_page.html",
+                email_template_name="accounts/email/password_reset.txt",
+                subject_template_name="accounts/email/password_reset_subject.txt",
+                success_url=reverse_lazy("accounts:password_reset_done"),
+                extra_context={
+                    "title": "Reset your password",
+                    "submit": "Send reset link",
+                    "intro": "Enter your email. If it belongs to an account, a link to choose a new password is on its way.",
+                },
+            )
         ),
         name="password_reset",
     ),

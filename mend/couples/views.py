@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mend.core.http import AuthedRequest
+from mend.core.ratelimit import ratelimit
 
 from . import services
 from .forms import InviteCodeForm, LeaveForm
@@ -42,6 +43,7 @@ def invite_new(request: AuthedRequest) -> HttpResponse:
     )
 
 
+@ratelimit("invite_accept", limit=10, window=900)
 def join(request: HttpRequest, token: str) -> HttpResponse:
     """The invite link. Anyone may open it; accepting needs an account."""
     now = timezone.now()
@@ -74,6 +76,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@ratelimit("invite_accept", limit=10, window=900)
 def join_code(request: AuthedRequest) -> HttpResponse:
     form = InviteCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
