@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
 
-F = TypeVar("F", bound=Callable[..., HttpResponse])
+F = TypeVar("F", bound=Callable[..., HttpResponseBase])
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -58,7 +58,7 @@ def ratelimit(
 
     def decorate(view: F) -> F:
         @functools.wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if request.method in methods:
                 ident = client_ip(request)
                 if getattr(request, "user", None) is not None and request.user.is_authenticated:
