@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mend.core.middleware.PrivacyHeadersMiddleware",
+    "mend.core.middleware.DatabaseUnavailableMiddleware",
+    "mend.core.middleware.DuplicateSubmitMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -103,6 +105,7 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # reconnect by itself after a database restart
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let two partners write at the same moment without "database is locked".
     DATABASES["default"]["OPTIONS"] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import zoneinfo
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from ninja import NinjaAPI, Router, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from mend.accounts.models import COUNTRY_CHOICES, User
+from mend.core.middleware import database_unavailable
 from mend.couples import services as couple_services
 from mend.couples.selectors import couple_state
 
@@ -57,6 +59,8 @@ def on_couple_error(request: HttpRequest, exc: couple_services.CoupleError) -> H
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     if isinstance(exc, HttpError):
         return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+    if isinstance(exc, OperationalError | InterfaceError):
+        return database_unavailable(request)
     logger.exception("Unexpected API error", exc_info=exc)
     return api.create_response(
         request, {"detail": "Something went wrong on our side; nothing was saved."}, status=500
