@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run install test lint typecheck pytest eval bench e2e lock clean demo migrate
+.PHONY: run install test lint typecheck pytest eval bench load faults audit e2e lock clean demo migrate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,15 @@ eval: install
 
 bench: install
 	$(BIN)/python -m bench.coach_speed
+
+load: install
+	$(BIN)/python -m bench.load
+
+faults: install
+	$(BIN)/python -m bench.faults
+
+audit: install
+	$(BIN)/pip-audit --strict -r requirements.lock --disable-pip
 
 e2e: install
 	$(BIN)/pytest -m e2e tests/e2e -p no:randomly
