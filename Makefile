@@ -54,7 +54,7 @@ faults: install
 	$(BIN)/python -m bench.faults
 
 audit: install
-	$(BIN)/pip-audit --strict -r requirements.lock --disable-pip
+	$(BIN)/pip-audit --strict -r requirements.lock --disable-pip --no-deps
 
 e2e: install
 	$(BIN)/pytest -m e2e tests/e2e -p no:randomly
