@@ -8,4 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("now/", views.now, name="now"),
     path("faq/", views.faq_page, name="faq"),
     path("statistics/", views.statistics_page, name="statistics"),
+    path("report/", views.report, name="report"),
+    path("report/preview/", views.report_preview, name="report_preview"),
+    path("report/summary.pdf", views.report_pdf, name="report_pdf"),
 ]
