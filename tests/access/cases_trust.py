@@ -1,0 +1,97 @@
+"""Trust routes in the access matrix: alice's private items carry SECRET, her shared ones never do."""
+
+from .matrix import ACTION, OWN, PRIVATE_OBJECT, SECRET, SHARED_OBJECT, Route, World
+
+ROUTES = [
+    Route("trust/", OWN),
+    Route("trust/promises/", OWN),
+    Route("trust/promises/<int:pk>/kept/", ACTION, kwargs=lambda w: {"pk": w["trust_promise_private"]}),
+    Route("trust/promises/<int:pk>/missed/", ACTION, kwargs=lambda w: {"pk": w["trust_promise_private"]}),
+    # confirm/dispute are the partner's actions, so they point at a promise alice made to herself
+    Route("trust/promises/<int:pk>/confirm/", ACTION, kwargs=lambda w: {"pk": w["trust_promise_private"]}),
+    Route("trust/promises/<int:pk>/dispute/", ACTION, kwargs=lambda w: {"pk": w["trust_promise_private"]}),
+    Route("trust/agreements/", OWN),
+    Route("trust/agreements/<int:pk>/", SHARED_OBJECT, kwargs=lambda w: {"pk": w["trust_agreement_shared"]}),
+    Route(
+        "trust/agreements/<int:pk>/edit/",
+        PRIVATE_OBJECT,
+        kwargs=lambda w: {"pk": w["trust_agreement_shared"]},
+    ),
+    Route("trust/apologies/", OWN),
+    Route("trust/apologies/new/", OWN),
+    Route("trust/apologies/<int:pk>/", SHARED_OBJECT, kwargs=lambda w: {"pk": w["trust_apology_sent"]}),
+    Route(
+        "trust/apologies/<int:pk>/edit/", PRIVATE_OBJECT, kwargs=lambda w: {"pk": w["trust_apology_draft"]}
+    ),
+    Route("trust/apologies/<int:pk>/send/", ACTION, kwargs=lambda w: {"pk": w["trust_apology_draft"]}),
+    # responding is the partner's action: a draft is not visible to them, so they get 404
+    Route("trust/apologies/<int:pk>/respond/", ACTION, kwargs=lambda w: {"pk": w["trust_apology_draft"]}),
+    Route("trust/appreciations/", OWN),
+    Route("trust/appreciations/<int:pk>/send/", ACTION, kwargs=lambda w: {"pk": w["trust_note_draft"]}),
+    Route("trust/acts/", OWN),
+    Route("trust/acts/log/", ACTION),
+    Route("trust/acts/distance/", ACTION),
+    Route("trust/moments/", OWN),
+    Route("GET /api/v1/trust/promises", OWN),
+    Route("POST /api/v1/trust/promises", ACTION),
+    Route("GET /api/v1/trust/promises/kept-rate", OWN),
+    Route("POST /api/v1/trust/promises/{promise_id}/kept", ACTION),
+    Route("POST /api/v1/trust/promises/{promise_id}/missed", ACTION),
+    Route("POST /api/v1/trust/promises/{promise_id}/confirm", ACTION),
+    Route("POST /api/v1/trust/promises/{promise_id}/dispute", ACTION),
+    Route("GET /api/v1/trust/agreements", OWN),
+    Route("POST /api/v1/trust/agreements", ACTION),
+    Route("PUT /api/v1/trust/agreements/{agreement_id}", ACTION),
+    Route("GET /api/v1/trust/apologies", OWN),
+    Route("POST /api/v1/trust/apologies", ACTION),
+    Route(
+        "GET /api/v1/trust/apologies/{apology_id}",
+        PRIVATE_OBJECT,
+        kwargs=lambda w: {"apology_id": w["trust_apology_draft"]},
+    ),
+    Route("POST /api/v1/trust/apologies/{apology_id}/send", ACTION),
+    Route("POST /api/v1/trust/apologies/{apology_id}/respond", ACTION),
+    Route("GET /api/v1/trust/appreciations", OWN),
+    Route("POST /api/v1/trust/appreciations", ACTION),
+    Route("GET /api/v1/trust/acts/today", OWN),
+    Route("POST /api/v1/trust/acts/today", ACTION),
+    Route("GET /api/v1/trust/moments", OWN),
+    Route("POST /api/v1/trust/moments", ACTION),
+    Route("GET /api/v1/trust/moments/ratio", OWN),
+]
+
+
+def build(world: World) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.trust import services
+
+    alice = world["alice"]
+    now = timezone.now()
+    private = services.promise_create(
+        user=alice, text=f"Run every day {SECRET}", due_at=now + timedelta(days=1), to_partner=False, now=now
+    )
+    services.promise_create(
+        user=alice, text="Cook on Friday", due_at=now - timedelta(days=1), to_partner=True, now=now
+    )
+    world["trust_promise_private"] = private.pk
+    services.agreement_create(user=alice, text=f"Private rule {SECRET}", share=False, now=now)
+    shared = services.agreement_create(user=alice, text="Tell you when I talk to my ex", share=True, now=now)
+    world["trust_agreement_shared"] = shared.pk
+    parts = {
+        "did": "I was late",
+        "impact": "You waited",
+        "responsibility": "My fault",
+        "change": "Leave earlier",
+    }
+    draft = services.apology_save(user=alice, values={**parts, "did": f"I lied {SECRET}"}, now=now)
+    world["trust_apology_draft"] = draft.pk
+    sent = services.apology_save(user=alice, values=parts, now=now)
+    services.apology_send(user=alice, apology=sent, now=now)
+    world["trust_apology_sent"] = sent.pk
+    note = services.appreciation_create(user=alice, text=f"Draft {SECRET}", send=False, now=now)
+    world["trust_note_draft"] = note.pk
+    services.appreciation_create(user=alice, text="Thank you for dinner", send=True, now=now)
+    services.moment_log(user=alice, kind="negative", note=f"Hard evening {SECRET}", now=now)
