@@ -23,3 +23,11 @@ def build(world: World) -> None:
     from mend.coach.models import SavedDraft
 
     world["alice_draft"] = SavedDraft.objects.create(owner=world["alice"], text=f"draft {SECRET}").pk
+
+
+def grow(world: World, n: int) -> None:
+    from mend.coach.models import SavedDraft
+
+    for i in range(n):
+        SavedDraft.objects.create(owner=world["alice"], text=f"more history {i}")
+        SavedDraft.objects.create(owner=world["bob"], text=f"bob history {i}")
