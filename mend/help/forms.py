@@ -44,3 +44,41 @@ class ReportForm(forms.Form):
             {"widget": widget, "help": self.help_texts.get(str(widget.data["value"]), "")}
             for widget in field.subwidgets
         ]
+
+
+REFLECTION_PROMPTS: tuple[str, ...] = (
+    "What did I do that made things harder, and when did I first notice it?",
+    "What did I need that I never asked for clearly?",
+    "Which problem kept coming back, and how did each of us handle it?",
+    "What would have to be different this time, in me and between us?",
+    "If we never get back together, what do I still want to learn from this?",
+)
+
+
+class ReflectionForm(forms.Form):
+    prompt = forms.ChoiceField(
+        label="Question to reflect on",
+        choices=[("", "My own thoughts")] + [(p, p) for p in REFLECTION_PROMPTS],
+        required=False,
+    )
+    text = forms.CharField(
+        label="Your reflection (private, only you can read it)",
+        max_length=REFLECTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class NoContactForm(forms.Form):
+    no_contact = forms.BooleanField(
+        label="No contact: hide every suggestion to get in touch with my former partner",
+        required=False,
+    )
+
+
+class NextVisitForm(forms.Form):
+    next_visit = forms.DateField(
+        label="Next visit",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave empty to clear it. Only you see this.",
+    )

@@ -1,4 +1,4 @@
-from .matrix import OWN, PUBLIC, Route, World
+from .matrix import ACTION, OWN, PUBLIC, SECRET, Route, World
 
 ROUTES = [
     Route("help/", PUBLIC),
@@ -8,6 +8,17 @@ ROUTES = [
     Route("help/report/", OWN),
     Route("help/report/preview/", OWN),
     Route("help/report/summary.pdf", OWN),
+    Route("help/situations/", OWN),
+    Route("help/situations/breakup/", OWN),
+    Route("help/situations/breakup/no-contact/", ACTION, owner_status=(302,)),
+    Route(
+        "help/situations/breakup/<int:pk>/delete/",
+        ACTION,
+        kwargs=lambda w: {"pk": w["alice_reflection"]},
+        owner_status=(302,),
+    ),
+    Route("help/situations/long-distance/", OWN),
+    Route("help/situations/solo/", OWN),
     Route("GET /api/v1/help/lines", PUBLIC),
     Route("GET /api/v1/help/countries", PUBLIC),
     Route("GET /api/v1/help/directory", PUBLIC),
@@ -17,4 +28,13 @@ ROUTES = [
 
 
 def build(world: World) -> None:
-    return None
+    from django.utils import timezone
+
+    from mend.help.services import next_visit_set, reflection_add
+
+    reflection = reflection_add(
+        user=world["alice"], prompt="", text=f"what went wrong {SECRET}", now=timezone.now()
+    )
+    world["alice_reflection"] = reflection.pk
+    today = timezone.now().date()
+    next_visit_set(user=world["alice"], day=today, today=today, now=timezone.now())
