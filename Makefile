@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run install test lint typecheck pytest eval bench load faults audit e2e lock clean demo migrate
+.PHONY: run install test lint typecheck pytest eval bench load faults audit e2e e2e-deps lock clean demo migrate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,8 +56,12 @@ faults: install
 audit: install
 	$(BIN)/pip-audit --strict -r requirements.lock --disable-pip --no-deps
 
-e2e: install
+# Browser journeys, axe, screenshots (out/screenshots/) with Debian's chromium; nothing is downloaded.
+e2e: install e2e-deps
 	$(BIN)/pytest -m e2e tests/e2e -p no:randomly
+
+e2e-deps:
+	@test -x /usr/bin/chromium || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --universal -q -o requirements.lock
