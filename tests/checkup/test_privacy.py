@@ -13,10 +13,13 @@ from mend.checkup.selectors import couple_view
 from mend.couples.models import Couple
 from mend.couples.selectors import couple_state
 from mend.couples.services import couple_leave
+from mend.engine.checkup import load_bank
 
 from .helpers import ALICE_BEFORE, BOB, finish
 
 pytestmark = pytest.mark.django_db
+
+FLOODING = load_bank("conflict").scale_spec("flooding").name  # the name pages show
 
 ALICE_NOTE = "ALICE-NOTE-about-the-move"
 # The text of an item alice never opted to share, and one she did.
@@ -43,7 +46,7 @@ def test_bob_sees_nothing_until_both_finished_and_alice_shares(
     services.share_save(user=alice, scales=["conflict.flooding", "distress"], items=["rl_sat_1"], now=now)
     # alice finished and shared, bob has not finished: nothing
     body = _bob_sees(bob_client)
-    assert "Flooding" not in body and SHARED_ITEM not in body
+    assert FLOODING not in body and SHARED_ITEM not in body
     assert couple_view(bob, couple_state(bob)).status == "waiting"
 
     finish(bob, now, BOB)
@@ -51,7 +54,7 @@ def test_bob_sees_nothing_until_both_finished_and_alice_shares(
     # both finished, alice shares nothing: still nothing
     body = _bob_sees(bob_client)
     assert couple_view(bob, couple_state(bob)).status == "waiting"
-    assert "Flooding" not in body and SHARED_ITEM not in body
+    assert FLOODING not in body and SHARED_ITEM not in body
 
     services.share_save(user=alice, scales=["conflict.flooding"], items=["rl_sat_1"], now=now)
     view = couple_view(bob, couple_state(bob))
@@ -60,6 +63,7 @@ def test_bob_sees_nothing_until_both_finished_and_alice_shares(
     assert view.rows[0].theirs is not None and view.rows[0].mine is None  # bob shared nothing himself
     body = _bob_sees(bob_client)
     assert SHARED_ITEM in body
+    assert FLOODING in body
     assert HIDDEN_ITEM not in body
     assert ALICE_NOTE not in body
     assert "Overall strain" not in body  # not shared this time
@@ -77,7 +81,7 @@ def test_retract_hides_everything_again(
     response.force_login(alice)
     assert response.post("/checkup/share/retract/").status_code == 302
     body = _bob_sees(bob_client)
-    assert SHARED_ITEM not in body and "Flooding" not in body
+    assert SHARED_ITEM not in body and FLOODING not in body
     assert couple_view(bob, couple_state(bob)).status == "waiting"
 
 
@@ -132,7 +136,7 @@ def test_charlie_never_sees_anything(
         "/api/v1/checkup/shares",
     ):
         body = charlie_client.get(url).content.decode()
-        assert SHARED_ITEM not in body and ALICE_NOTE not in body and "Flooding" not in body, url
+        assert SHARED_ITEM not in body and ALICE_NOTE not in body and FLOODING not in body, url
 
 
 def test_leaving_the_couple_ends_sharing(
