@@ -6,17 +6,20 @@ table, so screen readers and text browsers lose nothing.
 
 from __future__ import annotations
 
+import textwrap
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from mend.engine.content import Figure
 
-WIDTH = 560
-HEIGHT = 300
-LEFT = 56
-RIGHT = 16
-TOP = 20
-BOTTOM = 64
+WIDTH = 380
+HEIGHT = 280
+LEFT = 44
+RIGHT = 8
+TOP = 22
+BOTTOM = 78
+CHAR_WIDTH = 6.6  # rough width of one character at font-size 12, for wrapping labels
 
 
 def _num(value: float) -> str:
@@ -99,13 +102,18 @@ def svg_chart(figure: Figure) -> SafeString:
                 f'<text x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle" font-size="13" '
                 f'font-weight="600" fill="currentColor">{escape(_num(point.y))}</text>'
             )
+    width_chars = max(5, int(slot / CHAR_WIDTH))
     for x, point in zip(centres, figure.series, strict=True):
-        label = _label(point.x)
-        if len(label) > 22:
-            label = label[:21] + "…"
+        lines = textwrap.wrap(_label(point.x), width=width_chars) or [""]
+        if len(lines) > 3:
+            lines = [*lines[:2], textwrap.shorten(" ".join(lines[2:]), width=width_chars, placeholder="…")]
+        spans = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 14}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
         parts.append(
-            f'<text x="{x:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" font-size="12" '
-            f'fill="currentColor">{escape(label)}</text>'
+            f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" font-size="12" '
+            f'fill="currentColor">{spans}</text>'
         )
     if figure.x_label:
         parts.append(
