@@ -104,3 +104,29 @@ def test_api_content_endpoints():
     figures = client.get("/api/v1/help/statistics").json()
     assert figures[0]["sources"] and figures[0]["caveats"]
     assert "US" in client.get("/api/v1/help/countries").json()["countries"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/help/",
+        "/help/now/",
+        "/help/faq/",
+        "/help/statistics/",
+        "/help/report/",
+        "/help/situations/",
+        "/help/situations/breakup/",
+        "/help/situations/long-distance/",
+        "/help/situations/solo/",
+        "/safety/",
+        "/safety/check/",
+        "/safety/result/",
+    ],
+)
+def test_every_page_has_quick_exit_and_a_neutral_title(alice_client, url):
+    body = alice_client.get(url).content.decode()
+    assert "data-quick-exit" in body
+    title = body.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.endswith("· mend")
+    assert not any(word in title.lower() for word in ("safety", "abuse", "violence", "crisis", "breakup"))
+    assert ' style="' not in body and "<script>" not in body

@@ -259,3 +259,27 @@ def test_demo_is_calm_and_idempotent(alice, bob, charlie, dana, couple, now):
     assert SafetyCheck.objects.count() == 3
     assert {latest_band(u) for u in (alice, bob, dana)} == {"none"}
     assert latest_band(charlie) is None
+
+
+@pytest.mark.django_db
+def test_partner_export_never_holds_alices_check(alice, bob_client, alice_client, couple, now):
+    _take(alice, URGENT, now, note=NOTE)
+    bob_export = bob_client.get("/accounts/data/export.json")
+    if bob_export.status_code == 404:
+        pytest.skip("data export not available in this build")
+    body = b"".join(bob_export.streaming_content) if bob_export.streaming else bob_export.content
+    assert NOTE.encode() not in body and b"safetycheck" not in body
+    own = alice_client.get("/accounts/data/export.json")
+    own_body = b"".join(own.streaming_content) if own.streaming else own.content
+    assert NOTE.encode() in own_body  # her own export holds her own data
+
+
+@pytest.mark.django_db
+def test_includes_render_for_other_apps(alice, charlie):
+    from django.template.loader import render_to_string
+
+    panel = render_to_string("safety/_help_panel.html", panel_context(charlie, urgent=True))
+    assert panel.index("911") < panel.index("1-800-799-7233")
+    assert "Find A Helpline" in panel and "checked" in panel
+    note = render_to_string("safety/_gentle_note.html", {})
+    assert 'href="/safety/result/"' in note and "abuse" not in note.lower()
