@@ -144,3 +144,22 @@ def test_dashboard_card_follows_progress(
     assert fresh is not None and fresh.url == "/checkup/plan/"
     with django_assert_num_queries(1):  # type: ignore[operator]
         card(user=alice, state=state, now=now)
+
+
+def test_history_and_couple_pages_use_a_constant_number_of_queries(
+    alice: User, couple: Couple, alice_client: Client, now: datetime
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert alice_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    finish(alice, now - timedelta(weeks=8))
+    few = {url: count(url) for url in ("/checkup/history/", "/checkup/couple/", "/checkup/plan/")}
+    finish(alice, now - timedelta(weeks=4), ALICE_NOW)
+    finish(alice, now)
+    many = {url: count(url) for url in few}
+    assert many == few
