@@ -37,7 +37,7 @@ typecheck: install
 
 pytest: install
 	$(BIN)/python manage.py makemigrations --check --dry-run -v 1
-	$(BIN)/pytest --cov --cov-report=term:skip-covered --cov-fail-under=85
+	$(BIN)/pytest -n 2 --dist loadfile --cov --cov-report=term:skip-covered --cov-fail-under=85
 
 test: lint typecheck pytest
 
