@@ -74,9 +74,9 @@ def _promises(
         due = now - timedelta(days=42 - i * 3.5, hours=offset_hours)
         promise = services.promise_create(user=user, text=text, due_at=due, now=due - timedelta(days=3))
         if kept:
-            services.promise_mark_kept(user=user, promise=promise, now=due - timedelta(hours=2))
+            promise = services.promise_mark_kept(user=user, promise=promise, now=due - timedelta(hours=2))
         else:
-            services.promise_mark_missed(user=user, promise=promise, now=due + timedelta(hours=3))
+            promise = services.promise_mark_missed(user=user, promise=promise, now=due + timedelta(hours=3))
         made.append(promise)
     return made
 
