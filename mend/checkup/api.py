@@ -161,6 +161,7 @@ class RowOut(Schema):
     mine: str | None
     theirs: str | None
     agree: bool | None
+    note: str = ""
 
 
 class SharedAnswerOut(Schema):
@@ -441,6 +442,7 @@ def couple(request: HttpRequest) -> CoupleViewOut:
                 mine=r.mine,
                 theirs=r.theirs,
                 agree=r.agree if r.compared else None,
+                note=r.note,
             )
             for r in view.rows
         ],

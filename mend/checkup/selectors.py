@@ -17,6 +17,7 @@ from mend.engine.checkup import (
     AnswerError,
     CheckupResult,
     bank_ids,
+    compare_results,
     load_bank,
     score_checkup,
     shared_view,
@@ -91,7 +92,10 @@ def attempt_result(attempt: CheckupAttempt) -> CheckupResult | None:
     """Re-score stored answers with the engine (full detail); None if they no longer validate."""
     answers = attempt.answers if isinstance(attempt.answers, dict) else {}
     try:
-        return score_checkup({k: v for k, v in answers.items() if k in bank_ids()})
+        when = attempt.completed_at or attempt.updated_at
+        return score_checkup(
+            {k: v for k, v in answers.items() if k in bank_ids()}, today=when.date() if when else None
+        )
     except (AnswerError, ValueError):
         return None
 
@@ -178,6 +182,7 @@ class ScaleRow:
     theirs: str | None  # band label, when the partner shared it
     mine_id: str | None
     theirs_id: str | None
+    note: str = ""  # the engine's words on agreeing or differing
 
     @property
     def compared(self) -> bool:
@@ -276,6 +281,10 @@ def couple_view(user: User, state: CoupleState) -> CoupleView:
     my_keys = set(my_share.scales or []) if (my_share is not None and i_shared) else set()
     their_keys = set(partner_share.scales or [])
     names = scale_names()
+    their_view = shared_view(their_result, shared=their_keys)
+    comparisons = compare_results(shared_view(my_result, shared=my_keys), their_view)
+    notes = {c.key: c.note for c in comparisons}
+    order = {c.key: n for n, c in enumerate(comparisons)}
     rows: list[ScaleRow] = []
     for key in shareable_scale_keys():
         m = _band_of(my_result, key) if key in my_keys else None
@@ -290,13 +299,16 @@ def couple_view(user: User, state: CoupleState) -> CoupleView:
                 theirs=t[1] if t else None,
                 mine_id=m[0] if m else None,
                 theirs_id=t[0] if t else None,
+                note=notes.get(key, ""),
             )
         )
+    # differences first, as the engine orders them; one-sided rows keep check-up order
+    rows.sort(key=lambda r: order.get(r.key, len(order)))
     plan = build_plan(
         result=my_result,
         safety=latest_safety(user),
         mode="couple",
-        partner_result=shared_view(their_result, shared=their_keys),
+        partner_result=their_view,
     )
     return CoupleView(
         status="open",

@@ -15,7 +15,14 @@ from django.db import IntegrityError, transaction
 
 from mend.couples.privacy import Visibility
 from mend.couples.selectors import couple_state
-from mend.engine.checkup import AnswerError, bank_ids, load_bank, score_checkup, validate_answers
+from mend.engine.checkup import (
+    AnswerError,
+    bank_ids,
+    load_bank,
+    score_bank,
+    score_checkup,
+    validate_answers,
+)
 from mend.engine.plan import build_plan
 
 from .models import CheckupAttempt, CheckupShare
@@ -82,6 +89,7 @@ def attempt_save_bank(
     Only this section's answers are replaced; every other section stays as it was, so an
     interrupted check-up resumes with nothing lost. Raises `AnswerError` on a bad answer.
     """
+    score_bank(bank_id, answers, today=now.date())  # also rejects a turning point in the future
     clean = _json_safe(validate_answers(bank_id, answers))
     attempt_start(user=user, now=now)
     with transaction.atomic():
@@ -117,7 +125,7 @@ def attempt_complete(*, user: User, now: datetime) -> CheckupAttempt:
         if missing:
             titles = ", ".join(load_bank(b).title for b in missing)
             raise CheckupStateError(f"Please go through every section first. Still to do: {titles}.")
-        result = score_checkup(attempt.answers)
+        result = score_checkup(attempt.answers, today=now.date())
         state = couple_state(user)
         plan = build_plan(result=result, safety=latest_safety(user), mode=plan_mode(state))
         attempt.summary = cast(Any, result.summary())

@@ -40,6 +40,7 @@ def test_instruments_list_every_section(alice_client: Client) -> None:
         ("conflict", {"nope": 1}, "is not a question"),
         ("turning_point", {"tp_when": "March"}, "month like"),
         ("turning_point", {"tp_note": "x" * 2001}, "longer than"),
+        ("turning_point", {"tp_when": "2099-01"}, "in the future"),
         ("situation", {"st_living": "moon"}, "expected one of"),
     ],
 )

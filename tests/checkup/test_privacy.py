@@ -97,6 +97,7 @@ def test_couple_view_shows_both_sides_with_agreement(
     rows = {r.key: r for r in view.rows}
     assert set(rows) == {"conflict.flooding", "relationship.commitment"}
     assert all(r.compared for r in rows.values())
+    assert all(r.note.startswith("You see this") for r in rows.values())
     assert view.plan is not None and view.plan.mode == "couple"
     page = alice_client.get("/checkup/couple/").content.decode()
     assert "you agree" in page or "you differ" in page
