@@ -1,5 +1,313 @@
-"""JSON API for space, mounted under /api/v1/space/."""
+"""JSON API for space, mounted under /api/v1/space/: break agreements and time-outs."""
 
-from ninja import Router
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from mend.accounts.models import User
+from mend.api.schemas import ErrorOut
+from mend.couples.privacy import get_visible_or_404
+from mend.couples.selectors import couple_state
+from mend.engine.content import break_reflection_prompts, timeout_messages
+
+from . import services
+from .clock import local_day, local_hhmm
+from .models import CONTACT_PRESETS, OFF_LIMITS, TEXT_MAX, BreakAgreement, Rhythm, TimeOut
+from .selectors import current_agreement, own_open_timeout, partner_pause, past_agreements
 
 router = Router(tags=["space"])
+
+
+class AgreementIn(Schema):
+    starts_on: date
+    length_days: int = Field(ge=1, le=services.MAX_LENGTH_DAYS)
+    rhythm: str = Field(default=Rhythm.WEEKLY, max_length=16)
+    contact_presets: list[str] = Field(default_factory=list, max_length=len(CONTACT_PRESETS))
+    contact_rules: str = Field(default="", max_length=TEXT_MAX)
+    off_limits: list[str] = Field(default_factory=list, max_length=len(OFF_LIMITS))
+    off_limits_note: str = Field(default="", max_length=TEXT_MAX)
+    reflection_prompts: list[str] = Field(default_factory=list, max_length=30)
+    own_prompts: str = Field(default="", max_length=TEXT_MAX)
+    replaces_id: int | None = Field(
+        default=None, description="The pending proposal you are answering with changes, if any"
+    )
+
+
+class EndIn(Schema):
+    note: str = Field(default="", max_length=TEXT_MAX)
+
+
+class AgreementOut(Schema):
+    id: int
+    status: str
+    personal: bool
+    mine: bool
+    proposed_by: str
+    starts_on: date
+    ends_on: date
+    length_days: int
+    days_left: int
+    rhythm: str
+    contact_presets: list[str]
+    contact_rules: str
+    off_limits: list[str]
+    off_limits_note: str
+    reflection_prompts: list[str]
+    own_prompts: str
+    accepted_at: datetime | None
+    ended_at: datetime | None
+    end_note: str
+
+
+class CurrentAgreementOut(Schema):
+    agreement: AgreementOut | None
+
+
+class OptionOut(Schema):
+    id: str
+    text: str
+
+
+class OptionsOut(Schema):
+    rhythms: list[OptionOut]
+    contact_presets: list[OptionOut]
+    off_limits: list[OptionOut]
+    reflection_prompts: list[str]
+    timeout_messages: list[OptionOut]
+    default_minutes: int
+    min_minutes: int
+    max_minutes: int
+
+
+class TimeOutIn(Schema):
+    message_id: str = Field(default="", max_length=40)
+    minutes: int = Field(default=services.DEFAULT_MINUTES, ge=services.MIN_MINUTES, le=services.MAX_MINUTES)
+
+
+class TimeOutOut(Schema):
+    id: int
+    minutes: int
+    started_at: datetime
+    return_at: datetime
+    return_time_local: str
+    returned_at: datetime | None
+    overdue: bool
+    partner_notified: bool
+
+
+class PartnerPauseOut(Schema):
+    name: str
+    until_local: str
+    message: str
+    overdue: bool
+    return_at: datetime
+
+
+class TimeOutsNowOut(Schema):
+    mine: TimeOutOut | None
+    partner: PartnerPauseOut | None
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _agreement_out(agreement: BreakAgreement, user: User) -> AgreementOut:
+    return AgreementOut(
+        id=agreement.pk,
+        status=agreement.status,
+        personal=agreement.is_personal,
+        mine=agreement.owner_id == user.pk,
+        proposed_by=agreement.owner.display_name,
+        starts_on=agreement.starts_on,
+        ends_on=agreement.ends_on,
+        length_days=agreement.length_days,
+        days_left=agreement.days_left(local_day(user, timezone.now())),
+        rhythm=agreement.rhythm,
+        contact_presets=list(agreement.contact_presets),
+        contact_rules=agreement.contact_rules,
+        off_limits=list(agreement.off_limits),
+        off_limits_note=agreement.off_limits_note,
+        reflection_prompts=list(agreement.reflection_prompts),
+        own_prompts=agreement.own_prompts,
+        accepted_at=agreement.accepted_at,
+        ended_at=agreement.ended_at,
+        end_note=agreement.end_note,
+    )
+
+
+def _timeout_out(timeout: TimeOut, user: User) -> TimeOutOut:
+    return TimeOutOut(
+        id=timeout.pk,
+        minutes=timeout.minutes,
+        started_at=timeout.started_at,
+        return_at=timeout.return_at,
+        return_time_local=local_hhmm(user, timeout.return_at),
+        returned_at=timeout.returned_at,
+        overdue=timeout.is_overdue(timezone.now()),
+        partner_notified=timeout.partner_notified,
+    )
+
+
+def _refuse(error: services.SpaceError) -> HttpError:
+    return HttpError(400, str(error))
+
+
+@router.get(
+    "/options", response={200: OptionsOut, 401: ErrorOut}, summary="Choices for agreements and pauses"
+)
+def options(request: HttpRequest) -> OptionsOut:
+    return OptionsOut(
+        rhythms=[OptionOut(id=value, text=label) for value, label in Rhythm.choices],
+        contact_presets=[OptionOut(id=k, text=v) for k, v in CONTACT_PRESETS.items()],
+        off_limits=[OptionOut(id=k, text=v) for k, v in OFF_LIMITS.items()],
+        reflection_prompts=list(break_reflection_prompts()),
+        timeout_messages=[OptionOut(id=m.id, text=m.text) for m in timeout_messages()],
+        default_minutes=services.DEFAULT_MINUTES,
+        min_minutes=services.MIN_MINUTES,
+        max_minutes=services.MAX_MINUTES,
+    )
+
+
+@router.get("/agreements", response={200: list[AgreementOut], 401: ErrorOut}, summary="Earlier agreements")
+def agreements_list(request: HttpRequest) -> list[AgreementOut]:
+    user = _user(request)
+    return [_agreement_out(a, user) for a in past_agreements(user)]
+
+
+@router.get(
+    "/agreements/current",
+    response={200: CurrentAgreementOut, 401: ErrorOut},
+    summary="The pending or running break, if any",
+)
+def agreements_current(request: HttpRequest) -> CurrentAgreementOut:
+    user = _user(request)
+    agreement = current_agreement(user, timezone.now())
+    return CurrentAgreementOut(agreement=_agreement_out(agreement, user) if agreement else None)
+
+
+@router.post(
+    "/agreements",
+    response={201: AgreementOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    summary="Propose a break (or, alone, save a personal plan)",
+)
+def agreements_propose(request: HttpRequest, payload: AgreementIn) -> Status[AgreementOut]:
+    user = _user(request)
+    try:
+        agreement = services.agreement_propose(user=user, now=timezone.now(), **payload.dict())
+    except services.SpaceError as error:
+        raise _refuse(error) from error
+    return Status(201, _agreement_out(agreement, user))
+
+
+@router.get(
+    "/agreements/{agreement_id}",
+    response={200: AgreementOut, 401: ErrorOut, 404: ErrorOut},
+    summary="One agreement",
+)
+def agreements_get(request: HttpRequest, agreement_id: int) -> AgreementOut:
+    user = _user(request)
+    return _agreement_out(get_visible_or_404(BreakAgreement, user, pk=agreement_id), user)
+
+
+def _act(request: HttpRequest, agreement_id: int, action: str, note: str = "") -> AgreementOut:
+    user = _user(request)
+    get_visible_or_404(BreakAgreement, user, pk=agreement_id)
+    now = timezone.now()
+    try:
+        if action == "accept":
+            agreement = services.agreement_accept(user=user, agreement_id=agreement_id, now=now)
+        elif action == "withdraw":
+            agreement = services.agreement_withdraw(user=user, agreement_id=agreement_id, now=now)
+        else:
+            agreement = services.agreement_end(user=user, agreement_id=agreement_id, note=note, now=now)
+    except services.SpaceError as error:
+        raise _refuse(error) from error
+    return _agreement_out(agreement, user)
+
+
+@router.post(
+    "/agreements/{agreement_id}/accept",
+    response={200: AgreementOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    summary="Accept the partner's proposal",
+)
+def agreements_accept(request: HttpRequest, agreement_id: int) -> AgreementOut:
+    return _act(request, agreement_id, "accept")
+
+
+@router.post(
+    "/agreements/{agreement_id}/withdraw",
+    response={200: AgreementOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    summary="Withdraw your own pending proposal",
+)
+def agreements_withdraw(request: HttpRequest, agreement_id: int) -> AgreementOut:
+    return _act(request, agreement_id, "withdraw")
+
+
+@router.post(
+    "/agreements/{agreement_id}/end",
+    response={200: AgreementOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="End a running break early, with a note",
+)
+def agreements_end(request: HttpRequest, agreement_id: int, payload: EndIn) -> AgreementOut:
+    return _act(request, agreement_id, "end", payload.note)
+
+
+@router.post(
+    "/timeouts",
+    response={200: TimeOutOut, 201: TimeOutOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    summary="I need a break: start a pause (default 20 minutes)",
+)
+def timeouts_start(request: HttpRequest, payload: TimeOutIn) -> Status[TimeOutOut]:
+    user = _user(request)
+    try:
+        timeout, created = services.timeout_start(
+            user=user, message_id=payload.message_id, minutes=payload.minutes, now=timezone.now()
+        )
+    except services.SpaceError as error:
+        raise _refuse(error) from error
+    return Status(201 if created else 200, _timeout_out(timeout, user))
+
+
+@router.get(
+    "/timeouts/current",
+    response={200: TimeOutsNowOut, 401: ErrorOut},
+    summary="My open pause and my partner's, if they told me",
+)
+def timeouts_current(request: HttpRequest) -> TimeOutsNowOut:
+    user = _user(request)
+    mine = own_open_timeout(user)
+    theirs = partner_pause(user=user, state=couple_state(user), now=timezone.now())
+    return TimeOutsNowOut(
+        mine=_timeout_out(mine, user) if mine else None,
+        partner=PartnerPauseOut(
+            name=theirs.name,
+            until_local=theirs.until,
+            message=theirs.message,
+            overdue=theirs.overdue,
+            return_at=theirs.return_at,
+        )
+        if theirs
+        else None,
+    )
+
+
+@router.post(
+    "/timeouts/current/return",
+    response={200: TimeOutOut, 400: ErrorOut, 401: ErrorOut},
+    summary="I'm back: close my pause",
+)
+def timeouts_return(request: HttpRequest) -> TimeOutOut:
+    user = _user(request)
+    timeout = services.timeout_return(user=user, now=timezone.now())
+    if timeout is None:
+        raise HttpError(400, "You are not on a pause right now.")
+    return _timeout_out(timeout, user)

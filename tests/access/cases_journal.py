@@ -36,3 +36,15 @@ def build(world: World) -> None:
         now=timezone.now(),
     )
     world["journal_entry"] = entry.pk
+
+
+def grow(world: World, n: int) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.journal.services import entry_create
+
+    now = timezone.now()
+    for i in range(n):
+        entry_create(user=world["alice"], title=f"day {i}", body="more", now=now - timedelta(days=i + 1))
