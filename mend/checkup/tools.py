@@ -30,5 +30,11 @@ TOOL_LINKS: dict[str, ToolLink] = {
 FALLBACK = ToolLink("/checkup/", "Back to your check-up")
 
 
-def tool_link(tool: str) -> ToolLink:
+ATTACHMENT_QUESTIONS = ToolLink("/checkup/section/attachment/", "Answer the closeness and worry questions")
+
+
+def tool_link(tool: str, *, attachment_answered: bool = True) -> ToolLink:
+    """The page for a plan step's tool; the closeness questions themselves while unanswered."""
+    if tool == "attachment" and not attachment_answered:
+        return ATTACHMENT_QUESTIONS
     return TOOL_LINKS.get(tool, FALLBACK)

@@ -180,10 +180,15 @@ def attempt_results(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "checkup/results.html", {**_results_context(attempt), "past": True})
 
 
-def plan_steps(plan: Plan | None) -> list[dict[str, Any]]:
+def plan_steps(plan: Plan | None, result: CheckupResult | None = None) -> list[dict[str, Any]]:
     if plan is None:
         return []
-    return [{"step": step, "tool": tool_link(step.tool)} for step in plan.steps]
+    attachment = result.attachment if result is not None else None
+    answered = attachment is not None and attachment.quadrant is not None
+    return [
+        {"step": step, "tool": tool_link(step.tool, attachment_answered=answered or result is None)}
+        for step in plan.steps
+    ]
 
 
 @never_cache
@@ -195,7 +200,7 @@ def plan(request: AuthedRequest) -> HttpResponse:
         state = couple_state(request.user)
         result = selectors.attempt_result(attempt)
         current = selectors.current_plan(request.user, attempt, state, result)
-        context.update(plan=current, steps=plan_steps(current))
+        context.update(plan=current, steps=plan_steps(current, result))
         if current is not None and "safety" in current.variants:
             context.update(_help_panel_context(request.user, urgent=current.safety_band == "urgent"))
         elif current is not None and current.couple_exercises and result is not None:

@@ -163,3 +163,21 @@ def test_history_and_couple_pages_use_a_constant_number_of_queries(
     finish(alice, now)
     many = {url: count(url) for url in few}
     assert many == few
+
+
+def test_own_patterns_step_links_to_the_questions_when_unanswered(
+    dana: User, dana_client: Client, now: datetime
+) -> None:
+    from mend.checkup.demo import DANA
+
+    answers = answers_at(
+        DANA, situation={"st_living": "together", "st_broken_up": "no", "st_partner": "unaware"}
+    )
+    answers["attachment"] = {}
+    from mend.checkup.demo import take_checkup
+
+    take_checkup(user=dana, answers=answers, now=now)
+    body = dana_client.get("/checkup/plan/").content.decode()
+    assert "Get to know your own patterns" in body
+    assert 'href="/checkup/section/attachment/"' in body
+    assert 'href="/checkup/results/#closeness"' not in body
