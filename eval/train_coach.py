@@ -15,8 +15,10 @@ shipped weights score run-time text exactly as in training. scikit-learn is used
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,8 +38,10 @@ SEED = 13
 FOLDS = 5
 TASKS = ("hostility", "appreciation", "apology")
 C_BY_TASK = {"hostility": 0.5, "appreciation": 1.0, "apology": 1.0}
-EMB_SCALE = 1.0
+EMB_SCALE = 3.0
 MODEL_PATH = DATA_DIR / "model.json"
+PRUNE = 0.02
+PIECE_CHARS = re.compile("[▁a-z0-9']+")
 
 
 @dataclass
@@ -155,6 +159,20 @@ def train(check_only: bool = False, verbose: bool = True) -> dict[str, dict[str,
     return figures
 
 
+def pack(table: dict[str, float]) -> dict[str, object]:
+    """Keys joined by newlines and values as base64 little-endian int16 with one scale."""
+    keys = list(table)
+    assert not any("\n" in k for k in keys)
+    values = np.array([table[k] for k in keys], dtype=np.float64)
+    scale = float(np.abs(values).max() / 32767) if len(values) and np.abs(values).max() > 0 else 1.0
+    ints = np.round(values / scale).astype("<i2")
+    return {
+        "keys": "\n".join(keys),
+        "values": base64.b64encode(ints.tobytes()).decode("ascii"),
+        "scale": scale,
+    }
+
+
 def export(
     coefs: dict[str, tuple[DictVectorizer, np.ndarray]],
     emb: Embeddings,
@@ -173,25 +191,33 @@ def export(
             name = str(name)
             prefix, _, rest = name.partition(":")
             if prefix in ("w", "b", "c"):
-                if abs(w) >= 0.01:
-                    groups[prefix][t][rest] = round(float(w), 4)
+                if abs(w) >= PRUNE:
+                    groups[prefix][t][rest] = float(w)
             else:
-                groups["other"][t][name] = round(float(w), 4)
-    ids = np.array(list(emb.vocab.values()))
-    piece_scores = emb.matrix[ids] @ piece_w.T
+                groups["other"][t][name] = round(float(w), 5)
+    # Run-time tokens are lower-case letters, digits and apostrophes: other pieces never match.
+    usable = [p for p in emb.vocab if PIECE_CHARS.fullmatch(p)]
+    ids = np.array([emb.vocab[p] for p in usable])
+    piece_scores = (emb.matrix[ids] @ piece_w.T) * EMB_SCALE
+    packed_groups = {
+        g: [tables[t] if g == "other" else pack(tables[t]) for t in range(len(TASKS))]
+        for g, tables in groups.items()
+    }
     out = {
         "_source": (
             "Trained by eval/train_coach.py on GoEmotions dev (Demszky et al. 2020, CC BY 4.0) "
             "with task A/B labels; sub-word piece scores are the model's weights projected through "
-            "WordLlama l2_supercat 256-d embeddings (wordllama package, MIT)."
+            "WordLlama l2_supercat 256-d embeddings (wordllama package, MIT). Tables are packed: "
+            "newline-joined keys, base64 little-endian int16 values times scale."
         ),
         "tasks": list(TASKS),
         "cross_validated": figures,
         "calibration": [[round(a, 6), round(b, 6)] for a, b in calibration],
         "piece_max": emb.max_len,
-        "groups": groups,
-        "piece_names": list(emb.vocab),
-        "piece_scores": [[round(float(v), 4) for v in piece_scores[:, t]] for t in range(len(TASKS))],
+        "groups": packed_groups,
+        "pieces": [
+            pack(dict(zip(usable, piece_scores[:, t].tolist(), strict=True))) for t in range(len(TASKS))
+        ],
     }
     MODEL_PATH.write_text(json.dumps(out, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     size = MODEL_PATH.stat().st_size / 1e6
@@ -211,11 +237,20 @@ def train_escalation(verbose: bool = True) -> dict[str, float]:
         ]
     )
     y = np.array([d for _, d in convs])
-    c = 1.0
-    probs = np.zeros(len(y))
-    folds = StratifiedKFold(10, shuffle=True, random_state=SEED)
-    for tr, te in folds.split(x, y):
-        probs[te] = LogisticRegression(C=c, max_iter=2000).fit(x[tr], y[tr]).predict_proba(x[te])[:, 1]
+    best: tuple[float, float, np.ndarray] | None = None
+    for c in (0.01, 0.03, 0.1, 0.3, 1.0):
+        probs = np.zeros(len(y))
+        folds = StratifiedKFold(10, shuffle=True, random_state=SEED)
+        for tr, te in folds.split(x, y):
+            fitted = LogisticRegression(C=c, max_iter=2000).fit(x[tr], y[tr])
+            probs[te] = fitted.predict_proba(x[te])[:, 1]
+        auc = float(roc_auc_score(y, probs))
+        if verbose:
+            print(f"  escalation C={c}: 10-fold CV AUC {auc:.3f}")
+        if best is None or auc > best[1]:
+            best = (c, auc, probs)
+    assert best is not None
+    c, _, probs = best
     figures = {
         "accuracy": float(((probs >= 0.5) == y).mean()),
         "auc": float(roc_auc_score(y, probs)),

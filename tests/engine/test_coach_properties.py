@@ -75,18 +75,23 @@ def test_empty_and_whitespace() -> None:
 
 
 def _seconds(text: str) -> float:
-    analyze.cache_clear()
-    started = time.perf_counter()
-    analyze(text)
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(3):
+        analyze.cache_clear()
+        started = time.perf_counter()
+        analyze(text)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def test_time_is_roughly_linear_in_length() -> None:
-    # Texts built to tempt regex backtracking: long runs of words, caps, punctuation, spaces.
-    for unit in ("you you you ", "A" * 50 + " ", "!?" * 20, "if you " * 3 + "x ", " " * 40, "ab'"):
+    # Guards against catastrophic regex backtracking, not a benchmark: bounds are generous so a
+    # busy machine does not fail it, while exponential or quadratic blow-ups still would.
+    units = ("you you you ", "A" * 50 + " ", "!?" * 20, "if you " * 3 + "x ", " " * 40, "ab'")
+    for unit in (*units, '"you idiot" ', "Sorry, but " * 2, "\n\n"):
         short = unit * max(1, 500 // len(unit))
         long = unit * max(1, 5000 // len(unit))
-        t_short = max(_seconds(short), 1e-4)
+        t_short = max(_seconds(short), 0.005)
         t_long = _seconds(long)
-        assert t_long < 1.0, f"{unit!r}: {t_long:.2f}s for 5,000 chars"
+        assert t_long < 2.0, f"{unit!r}: {t_long:.2f}s for 5,000 chars"
         assert t_long < 40 * t_short, f"{unit!r}: {t_short:.4f}s -> {t_long:.4f}s"

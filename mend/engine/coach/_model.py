@@ -11,11 +11,15 @@ so that each group is one C-level sum. Weights, piece scores and calibration com
 
 from __future__ import annotations
 
+import base64
 import math
+import sys
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
+from typing import Any
 
 from ._data import json_file
 from ._features import CHAR_MAX, CHAR_MIN, dense_features, greedy_pieces, tokens
@@ -40,6 +44,20 @@ class LinearModel:
     calibration: tuple[tuple[float, float], ...]
 
 
+def _values(packed: dict[str, Any]) -> list[float]:
+    ints = array("h")
+    ints.frombytes(base64.b64decode(packed["values"]))
+    if sys.byteorder == "big":
+        ints.byteswap()
+    scale = float(packed["scale"])
+    return [v * scale for v in ints]
+
+
+def _unpack(packed: dict[str, Any]) -> dict[str, float]:
+    """Newline-joined keys and base64 int16 values (see eval/train_coach.py ``pack``)."""
+    return dict(zip(packed["keys"].split("\n"), _values(packed), strict=True))
+
+
 @cache
 def model() -> LinearModel | None:
     raw = json_file("model.json")
@@ -48,10 +66,17 @@ def model() -> LinearModel | None:
     names = tuple(raw["tasks"])
     groups = raw["groups"]
     tasks = tuple(
-        TaskWeights(groups["w"][t], groups["b"][t], groups["c"][t], groups["other"][t])
+        TaskWeights(
+            _unpack(groups["w"][t]),
+            _unpack(groups["b"][t]),
+            _unpack(groups["c"][t]),
+            dict(groups["other"][t]),
+        )
         for t in range(len(names))
     )
-    pieces = dict(zip(raw["piece_names"], zip(*raw["piece_scores"], strict=True), strict=True))
+    piece_names = raw["pieces"][0]["keys"].split("\n")
+    columns = [_values(p) for p in raw["pieces"]]
+    pieces = dict(zip(piece_names, zip(*columns, strict=True), strict=True))
     return LinearModel(
         names=names,
         tasks=tasks,

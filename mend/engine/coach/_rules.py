@@ -8,6 +8,7 @@ reported ("she said …"), or affectionate ("you always make me laugh").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,6 +21,7 @@ _MACRO = re.compile(r"\{([A-Z]+)\}")
 _CLAUSE_BREAK = re.compile(r"[.!?;,:\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"[a-z']+")
+MAX_PER_RULE = 25  # enough to highlight; keeps pathological input linear
 _CAPS_PAIR = re.compile(r"[A-Z][A-Z]")
 _ACRONYMS = frozenset(
     [
@@ -76,11 +78,20 @@ _ACRONYMS = frozenset(
 class Rule:
     kind: str
     rule: str
-    regex: re.Pattern[str]
-    lower: re.Pattern[str]  # same pattern, case-sensitive, for already lower-cased text
+    pattern: str  # matched against lower-cased text unless the rule is case-sensitive
     explanation: str
     suggestion: str | None
-    gate: tuple[str, ...]  # empty: always run
+    gate: frozenset[str]  # the rule runs only if one of these occurs; empty: always run
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        # compiled on first use: most messages open only a few gates
+        return _compile(self.pattern)
+
+
+@cache
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _expand(pattern: str, words: dict[str, str]) -> str:
@@ -91,15 +102,29 @@ def _expand(pattern: str, words: dict[str, str]) -> str:
 def rules() -> tuple[Rule, ...]:
     words = lexicons()
     out = []
-    for kind, rule, flags, pattern, explanation, suggestion, gate in pattern_rows():
-        re_flags = 0 if "c" in flags else re.IGNORECASE
-        expanded = _expand(pattern, words)
-        regex = re.compile(expanded, re_flags)
-        lower = regex if "c" in flags else re.compile(expanded)
-        gates = () if gate == "*" else tuple(gate.split("|"))
+    for kind, rule, _flags, pattern, explanation, suggestion, gate in pattern_rows():
+        gates = frozenset() if gate == "*" else frozenset(gate.split("|"))
         suggested = None if suggestion == "-" else suggestion
-        out.append(Rule(kind, rule, regex, lower, explanation, suggested, gates))
+        out.append(Rule(kind, rule, _expand(pattern, words), explanation, suggested, gates))
     return tuple(out)
+
+
+@cache
+def _all_gates() -> tuple[str, ...]:
+    return tuple(sorted({g for r in rules() for g in r.gate}))
+
+
+def _present_gates(padded: str) -> set[str]:
+    """Gate strings that occur in the text (plain substring tests: fast and linear)."""
+    return {g for g in _all_gates() if g in padded}
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # a few characters (e.g. "İ") grow when lower-cased; keep those as they are
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 @cache
@@ -128,9 +153,9 @@ def _negated(text: str, start: int) -> bool:
 _NEGATORS = frozenset({"not", "never", "no", "nobody", "cannot", "hardly", "nor"})
 
 
-def _quoted(text: str, start: int) -> bool:
+def _quoted(text: str, start: int, quotes: list[int]) -> bool:
     """Inside double quotes, or after a reporting verb in the same sentence."""
-    if text.count('"', 0, start) % 2 == 1:
+    if bisect_left(quotes, start) % 2 == 1:
         return True
     return bool(_word_set("REPORT").search(_sentence_before(text, start)))
 
@@ -167,23 +192,23 @@ def _explain(rule: Rule, span: str) -> str:
 def find(text: str) -> tuple[Finding, ...]:
     """All findings in ``text``, ordered by position; overlapping duplicates removed."""
     folded = text.translate(_FOLD)
-    lowered = folded.lower()
-    same_length = len(lowered) == len(folded)
-    padded = lowered + " "
+    lowered = _lower_same_length(folded)
+    present = _present_gates(" ".join(lowered.split()) + " ")
     has_caps = _CAPS_PAIR.search(folded) is not None
+    quotes = [i for i, c in enumerate(folded) if c == '"'] if '"' in folded else []
     found: list[Finding] = []
     for rule in rules():
-        if rule.gate and not any(g in padded for g in rule.gate):
+        if rule.gate and rule.gate.isdisjoint(present):
             continue
         if rule.rule == "caps":
             if not has_caps:
                 continue
             matches = rule.regex.finditer(folded)
-        elif same_length:
-            matches = rule.lower.finditer(lowered)
         else:
-            matches = rule.regex.finditer(folded)
-        for m in matches:
+            matches = rule.regex.finditer(lowered)
+        for count, m in enumerate(matches):
+            if count >= MAX_PER_RULE:
+                break
             start, end = m.span()
             span = folded[start:end]
             if not span.strip():
@@ -197,7 +222,7 @@ def find(text: str) -> tuple[Finding, ...]:
             guarded = rule.kind in HARMFUL_KINDS or rule.kind == CRISIS_KIND
             if guarded and rule.kind != "escalation" and _negated(folded, start):
                 continue
-            if rule.kind in HARMFUL_KINDS and _quoted(folded, start):
+            if rule.kind in HARMFUL_KINDS and _quoted(folded, start, quotes):
                 continue
             if rule.kind in ("absolute", "blame") and _affectionate(folded, end):
                 continue
