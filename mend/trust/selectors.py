@@ -185,9 +185,28 @@ def agreements_for(user: User) -> QuerySet[Agreement]:
 # --------------------------------------------------------------------------- act of the day
 
 
+def _checkup_says_long_distance(user: User) -> bool:
+    """The user's own latest check-up answer about living apart, when the check-up app has one."""
+    try:
+        from mend.checkup.selectors import attempt_result, latest_completed
+    except ImportError:  # pragma: no cover - the check-up ships separately
+        return False
+    try:
+        attempt = latest_completed(user)
+        result = attempt_result(attempt) if attempt is not None else None
+        bank = result.bank("situation") if result is not None else None
+        situation = getattr(bank, "situation", None)
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return bool(getattr(situation, "long_distance", False))
+
+
 def is_long_distance(user: User) -> bool:
+    """The user's own toggle on the small-acts page wins; otherwise their check-up answer."""
     settings = TrustSettings.objects.filter(user=user).first()
-    return bool(settings and settings.long_distance)
+    if settings is not None:
+        return settings.long_distance
+    return _checkup_says_long_distance(user)
 
 
 @dataclass(frozen=True)

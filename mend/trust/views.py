@@ -548,8 +548,14 @@ def act_log(request: AuthedRequest) -> HttpResponse:
             user=request.user, act_id=act_id, outcome=outcome, day=local_day(request.user, now), now=now
         )
     except services.TrustError as error:
+        if request.headers.get("HX-Request"):
+            return HttpResponse(str(error), status=400)
         messages.error(request, str(error))
     else:
+        if request.headers.get("HX-Request"):  # htmx: swap just the card
+            next_page = "home" if request.POST.get("next") == "home" else ""
+            context = {"today": act_of_the_day(request.user, now=now), "act_next": next_page}
+            return render(request, "trust/_act_card.html", context)
         messages.success(
             request,
             "Logged. Small things add up." if outcome == "done" else "Here is another idea for today.",

@@ -354,3 +354,18 @@ def test_demo_seed_is_idempotent_and_fills_every_chart(now: datetime) -> None:
     apology = Apology.objects.get(owner=users.bob)
     assert apology.sent_at and apology.response
     assert Apology.objects.get(owner=users.dana).visibility == "private"
+
+
+def test_act_card_swaps_in_place_with_htmx(alice_client: Client, alice: User) -> None:
+    act_id = alice_client.get("/trust/acts/").context["today"].act.id
+    response = alice_client.post(
+        "/trust/acts/log/", {"act_id": act_id, "outcome": "skipped"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.lstrip().startswith("<section") and "<html" not in body
+    assert response.context["today"].act.id != act_id
+    bad = alice_client.post(
+        "/trust/acts/log/", {"act_id": "nope", "outcome": "done"}, headers={"HX-Request": "true"}
+    )
+    assert bad.status_code == 400

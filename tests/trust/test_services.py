@@ -212,3 +212,15 @@ def test_promise_create_is_what_rituals_calls(alice: User, couple: Couple, now: 
         user=alice, text="Agreed: a walk on Sunday", due_at=now + timedelta(days=5), now=now
     )
     assert promise.pk and promise.created_at == now
+
+
+def test_long_distance_follows_the_checkup_until_toggled(dana: User, now: datetime) -> None:
+    from mend.checkup.demo import DANA, answers_at, take_checkup
+    from mend.trust.selectors import is_long_distance
+
+    assert not is_long_distance(dana)
+    apart = {"st_living": "long_distance", "st_tz_hours": 9, "st_broken_up": "no", "st_partner": "unaware"}
+    take_checkup(user=dana, answers=answers_at(DANA, situation=apart), now=now)
+    assert is_long_distance(dana)
+    services.trust_settings_set(user=dana, long_distance=False, now=now)
+    assert not is_long_distance(dana)
