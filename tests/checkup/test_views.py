@@ -181,3 +181,27 @@ def test_own_patterns_step_links_to_the_questions_when_unanswered(
     assert "Get to know your own patterns" in body
     assert 'href="/checkup/section/attachment/"' in body
     assert 'href="/checkup/results/#closeness"' not in body
+
+
+def test_share_page_saves_choices_and_refuses_unknown_ones(
+    alice: User, couple: Couple, alice_client: Client, now: datetime
+) -> None:
+    from mend.checkup.models import CheckupShare
+
+    before = alice_client.get("/checkup/share/").content.decode()
+    assert "Finish your check-up first" in before
+    finish(alice, now)
+    page = alice_client.get("/checkup/share/").content.decode()
+    assert re.search(r'name="scales" value="conflict.flooding"[^>]*checked', page)  # bands ticked by default
+    assert not re.search(r'name="items" value="rl_sat_1"[^>]*checked', page)  # answers never by default
+    assert 'value="tp_note"' not in page and 'value="st_living"' not in page
+    bad = alice_client.post("/checkup/share/", {"scales": ["conflict.flooding", "made.up"]})
+    assert bad.status_code == 400
+    assert not CheckupShare.objects.filter(owner=alice).exists()
+    ok = alice_client.post("/checkup/share/", {"scales": ["distress"], "items": ["rl_sat_1"]})
+    assert ok.status_code == 302
+    share = CheckupShare.objects.get(owner=alice)
+    assert share.scales == ["distress"] and share.items == ["rl_sat_1"] and share.visibility == "shared"
+    assert alice_client.post("/checkup/share/retract/").status_code == 302
+    share.refresh_from_db()
+    assert share.visibility == "private"
