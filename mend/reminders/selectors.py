@@ -10,6 +10,7 @@ from mend.couples.selectors import couple_state
 from . import sources
 from .models import CalendarFeed, Kind, ReminderPreference
 from .timing import (
+    BREAK_LEAD,
     QuietHours,
     Reminder,
     checkin_reminders,
@@ -18,6 +19,7 @@ from .timing import (
     is_due,
     promise_reminder,
     shifted,
+    timeout_reminder,
 )
 from .timing import break_end_reminder as break_reminder
 
@@ -60,7 +62,10 @@ def reminders_between(
         for item, made in sources.promises_due(user, lo, hi + timedelta(days=2)):
             raw.append(promise_reminder(item, tz=tz, created_at=made))
     if prefs.wants(Kind.BREAK_END):
-        raw += [break_reminder(item, tz=tz) for item in sources.break_ends(user, couple, lo, hi, tz)]
+        raw += [
+            break_reminder(item, tz=tz) for item in sources.break_ends(user, couple, lo, hi + BREAK_LEAD, tz)
+        ]
+        raw += [timeout_reminder(item, tz=tz) for item in sources.timeouts_ending(user, lo, hi)]
     if prefs.wants(Kind.CHECKUP):
         last = sources.last_checkup(user)
         if last is not None:

@@ -8,18 +8,17 @@ reminders keep working while the other tools are being built.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import logging
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import FieldError
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 
-from .timing import DueItem, WeeklySlot, at_local, local
+from .timing import DueItem, WeeklySlot, at_local
 
 if TYPE_CHECKING:
     from mend.accounts.models import User
@@ -100,68 +99,48 @@ def promises_due(user: User, start: datetime, end: datetime) -> list[tuple[DueIt
     return _guarded([], read)
 
 
-BREAK_END_TIME = time(9, 0)  # a break that ends "on a day" ends at this local time
-
-# The break-agreement and time-out models: names the space tool may use for "ends at".
-BREAK_SOURCES = (
-    ("BreakAgreement", ("ends_on", "end_date", "ends_at", "end_at")),
-    ("Agreement", ("ends_on", "end_date", "ends_at", "end_at")),
-    ("TimeOut", ("return_at", "returns_at", "ends_at", "end_at")),
-    ("Timeout", ("return_at", "returns_at", "ends_at", "end_at")),
-)
-
-
-def _field_names(model: Any) -> set[str]:
-    return {field.name for field in model._meta.get_fields()}
+BREAK_END_TIME = time(9, 0)  # an agreed break ends "on a day": remind at this local time
 
 
 def break_ends(user: User, couple: Couple | None, start: datetime, end: datetime, tz: str) -> list[DueItem]:
-    """When an agreed break or a time-out the person is part of ends, within [start, end)."""
-    out: list[DueItem] = []
-    for name, candidates in BREAK_SOURCES:
-        model = _model("mend.space.models", name)
-        if model is None:
-            continue
-        fields = _field_names(model)
-        field = next((f for f in candidates if f in fields), None)
-        if field is None:
-            continue
-        read = functools.partial(_read_ends, model, field, fields, user, couple, start, end, tz)
-        out.extend(_guarded([], read))
-    return out
+    """When an agreed break (active, mine or our couple's) ends, within [start, end)."""
+    agreement_model = _model("mend.space.models", "BreakAgreement")
+    if agreement_model is None:
+        return []
+
+    def read() -> list[DueItem]:
+        who = Q(owner=user, couple__isnull=True)
+        if couple is not None:
+            who |= Q(couple=couple)
+        rows = agreement_model.objects.filter(who, status="active").values_list(
+            "pk", "starts_on", "length_days"
+        )[:10]
+        out = []
+        for pk, starts_on, length_days in rows:
+            moment = at_local(starts_on + timedelta(days=int(length_days)), BREAK_END_TIME, tz)
+            if start <= moment < end:
+                out.append(DueItem(ref=f"break:{pk}", at=moment, partner_related=True))
+        return out
+
+    return _guarded([], read)
 
 
-def _read_ends(
-    model: Any,
-    field: str,
-    fields: set[str],
-    user: User,
-    couple: Couple | None,
-    start: datetime,
-    end: datetime,
-    tz: str,
-) -> list[DueItem]:
-    is_date = type(model._meta.get_field(field)) is models.DateField
-    who = Q(owner=user)
-    if couple is not None and "couple" in fields:
-        who |= Q(couple=couple, visibility="shared")
-    qs = model.objects.filter(who)
-    for closed in ("ended_at", "cancelled_at", "withdrawn_at"):
-        if closed in fields:
-            qs = qs.filter(**{f"{closed}__isnull": True})
-    if is_date:
-        lo, hi = local(start, tz).date(), local(end, tz).date()
-        rows = qs.filter(**{f"{field}__gte": lo, f"{field}__lte": hi}).values_list("pk", field)[:20]
-        moments = [(pk, at_local(day, BREAK_END_TIME, tz)) for pk, day in rows]
-    else:
-        rows = qs.filter(**{f"{field}__gte": start, f"{field}__lt": end}).values_list("pk", field)[:20]
-        moments = list(rows)
-    label = model.__name__.lower()
-    return [
-        DueItem(ref=f"{label}:{pk}", at=moment, partner_related=True)
-        for pk, moment in moments
-        if start <= moment < end
-    ]
+def timeouts_ending(user: User, start: datetime, end: datetime) -> list[DueItem]:
+    """The person's own open time-out ("I need a break") and when they said they would be back."""
+    timeout_model = _model("mend.space.models", "TimeOut")
+    if timeout_model is None:
+        return []
+
+    def read() -> list[DueItem]:
+        rows = timeout_model.objects.filter(
+            owner=user, returned_at__isnull=True, return_at__gte=start, return_at__lt=end
+        ).values_list("pk", "return_at", "started_at")[:5]
+        return [
+            DueItem(ref=f"timeout:{pk}", at=return_at, partner_related=True, since=started_at)
+            for pk, return_at, started_at in rows
+        ]
+
+    return _guarded([], read)
 
 
 def last_checkup(user: User) -> tuple[str, datetime] | None:

@@ -15,7 +15,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 CHECKIN_LEAD = timedelta(hours=3)
 PROMISE_LEAD = timedelta(hours=24)
-BREAK_LEAD = timedelta(minutes=30)
+BREAK_LEAD = timedelta(hours=12)
+TIMEOUT_LEAD = timedelta(minutes=5)
 CHECKUP_EVERY = timedelta(weeks=4)
 CHECKUP_TIME = time(10, 0)
 GRACE = timedelta(hours=6)  # a reminder later than this (or after its event) is not sent at all
@@ -101,6 +102,7 @@ class Reminder:
     subject: str
     text: str
     partner_related: bool
+    respects_quiet: bool = True  # False for a time-out the person started moments ago
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -115,6 +117,8 @@ class Reminder:
 def shifted(reminder: Reminder, quiet: QuietHours, tz: str) -> Reminder:
     """Move a reminder out of quiet hours; if that would land after its event, send it just
     before the quiet hours begin instead."""
+    if not reminder.respects_quiet:
+        return reminder
     moved = after_quiet_hours(reminder.send_at, quiet, tz)
     if moved == reminder.send_at:
         return reminder
@@ -197,6 +201,7 @@ class DueItem:
     ref: str
     at: datetime
     partner_related: bool
+    since: datetime | None = None  # when it was made or started (no reminder before that)
 
 
 def promise_reminder(item: DueItem, *, tz: str, created_at: datetime | None = None) -> Reminder:
@@ -226,6 +231,24 @@ def break_end_reminder(item: DueItem, *, tz: str) -> Reminder:
         subject=KIND_SUBJECTS["break_end"],
         text=f"The pause you agreed on ends {_when(item.at, send, tz)}.",
         partner_related=item.partner_related,
+    )
+
+
+def timeout_reminder(item: DueItem, *, tz: str) -> Reminder:
+    """A few minutes before the end of a time-out the person took (never before it began)."""
+    send = item.at - TIMEOUT_LEAD
+    if item.since is not None and send < item.since:
+        send = item.since
+    return Reminder(
+        kind="break_end",
+        ref=item.ref,
+        occurrence=local(item.at, tz).date(),
+        send_at=send,
+        event_at=item.at,
+        subject=KIND_SUBJECTS["break_end"],
+        text=f"Your pause ends at {_clock(item.at, tz)}. Take a breath before you go back.",
+        partner_related=item.partner_related,
+        respects_quiet=False,
     )
 
 

@@ -210,3 +210,36 @@ def test_demo_seed_is_idempotent(
     seed(users=users, couple=couple, now=now)
     assert ReminderPreference.objects.count() == 3
     assert not ReminderPreference.objects.filter(user=charlie).exists()
+
+
+def test_break_end_and_time_out_reminders(alice: User, bob: User, couple: Any, now: datetime) -> None:
+    from mend.space.models import BreakAgreement, TimeOut
+
+    # a two-week break that ends on Wednesday 25 Nov: reminded at 21:00 the evening before
+    BreakAgreement.objects.create(
+        owner=alice,
+        couple=couple,
+        visibility="shared",
+        status="active",
+        starts_on=(now - timedelta(days=13)).date(),
+        length_days=14,
+        created_at=now,
+    )
+    TimeOut.objects.create(
+        owner=alice,
+        couple=couple,
+        message_id="neutral",
+        minutes=20,
+        started_at=now,
+        return_at=now + timedelta(minutes=20),
+        created_at=now,
+    )
+    soon = {r.kind + ":" + r.ref.split(":")[0]: r for r in upcoming_reminders(alice, now)}
+    assert soon["break_end:break"].text == "The pause you agreed on ends tomorrow at 09:00."
+    assert soon["break_end:break"].send_at == now.replace(hour=21)
+    assert soon["break_end:timeout"].text.startswith("Your pause ends at 18:20.")
+    assert soon["break_end:timeout"].send_at == now + timedelta(minutes=15)
+    assert any(r.ref.startswith("break:") for r in upcoming_reminders(bob, now))  # agreed by both
+    assert not any(r.ref.startswith("timeout:") for r in upcoming_reminders(bob, now))  # hers alone
+    concern(alice, now)
+    assert [r for r in upcoming_reminders(alice, now) if r.kind == "break_end"] == []
