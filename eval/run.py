@@ -208,7 +208,7 @@ def task_d(vader: SentimentIntensityAnalyzer) -> None:
     n = len(sources)
     print(f"Task D — calm rewrites of positive_frames_dev sources ({n} texts)")
     _row("rewrites with hostility >= 0.5", f"{hostile}", "target 0")
-    _row("sources without a rewrite (crisis: help, not rewrite)", f"{empty}", "scored as unchanged")
+    _row("crisis sources (help instead of rewrite)", f"{empty}", "scored unchanged")
     _row("mean VADER compound rise", f"{statistics.mean(deltas):+.3f}", "target >= +0.30")
     _row("rows where VADER compound rose", f"{100 * rose / n:.1f} %")
     _row("topic words kept (source content words)", f"{100 * statistics.mean(overlaps):.1f} %")
