@@ -7,13 +7,16 @@ own answer and exactly one of them triggers the reveal.
 
 from __future__ import annotations
 
+import functools
+import random
+import time as time_module
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from mend.couples.privacy import Visibility
 from mend.couples.selectors import couple_state
@@ -48,6 +51,34 @@ class RitualLocked(RitualError):
     """The week's answers were revealed to both partners, so they can no longer change."""
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+LOCK_RETRIES = 6
+
+
+def retry_when_locked(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a write again when SQLite reports a lock held by a parallel writer.
+
+    With a file database the busy timeout already waits; an in-memory or shared-cache database
+    answers "table is locked" at once, so the whole transaction is retried after a short pause.
+    Inside an outer transaction a retry cannot help, so the error is passed on.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        for attempt in range(LOCK_RETRIES):
+            try:
+                return func(*args, **kwargs)
+            except OperationalError as error:
+                locked = "locked" in str(error).lower()
+                if not locked or connection.in_atomic_block or attempt == LOCK_RETRIES - 1:
+                    raise
+                time_module.sleep(0.02 * (attempt + 1) + random.random() * 0.03)  # noqa: S311 - jitter only
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
 def crisis_in_any(texts: Sequence[str]) -> bool:
     from mend.safety.panel import crisis_in
 
@@ -57,6 +88,7 @@ def crisis_in_any(texts: Sequence[str]) -> bool:
 # --------------------------------------------------------------------------- schedule
 
 
+@retry_when_locked
 def schedule_set(
     *, user: User, weekday: int, local_time: time, time_zone: str, now: datetime
 ) -> CheckinSchedule:
@@ -154,6 +186,7 @@ def _clean_actions(actions: Sequence[str]) -> list[str]:
     return cleaned
 
 
+@retry_when_locked
 def checkin_answer_save(
     *,
     user: User,
@@ -231,6 +264,7 @@ def _reveal_if_complete(*, week: CheckinWeek, user: User, state: CoupleState, no
     return True
 
 
+@retry_when_locked
 def checkin_share_early(*, user: User, confirm_sensitive: bool = False, now: datetime) -> SaveResult:
     """Let the partner see my answer now, before theirs is in. Only mine becomes visible."""
     state = couple_state(user)
@@ -253,6 +287,7 @@ def checkin_share_early(*, user: User, confirm_sensitive: bool = False, now: dat
     return SaveResult(answer=answer, week=week, revealed=False, held_back=False, crisis=crisis)
 
 
+@retry_when_locked
 def checkin_timer_start(*, user: User, now: datetime) -> CheckinWeek:
     """Start (or restart, once it has run out) the shared 30-minute timer for this week."""
     state = couple_state(user)
