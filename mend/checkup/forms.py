@@ -13,7 +13,6 @@ from mend.engine.checkup import UNKNOWN_MONTH, Bank, Item, bank_ids, load_bank
 from .selectors import scale_names, shareable_items, shareable_scale_keys
 
 MONTH_YEARS = 15
-NAV_CHOICES = ("back", "next", "save", "finish")
 
 
 def _month_choices(today: dt.date) -> list[tuple[str, str]]:
