@@ -177,7 +177,11 @@ def options(request: HttpRequest) -> OptionsOut:
     )
 
 
-@router.get("/agreements", response={200: list[AgreementOut], 401: ErrorOut}, summary="Earlier agreements")
+@router.get(
+    "/agreements",
+    response={200: list[AgreementOut], 401: ErrorOut},
+    summary="Agreements so far: agreed, ended or withdrawn",
+)
 def agreements_list(request: HttpRequest) -> list[AgreementOut]:
     user = _user(request)
     return [_agreement_out(a, user) for a in past_agreements(user)]

@@ -122,6 +122,10 @@ class PauseForm(forms.Form):
         help_text="Twenty minutes is usually enough for a racing heart to settle.",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["message"].initial = timeout_messages()[0].id
+
     def clean_minutes(self) -> int:
         value = self.cleaned_data.get("minutes")
         return DEFAULT_MINUTES if value is None else int(value)

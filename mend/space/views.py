@@ -49,9 +49,13 @@ def _home_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
     user = request.user
     state = couple_state(user)
     own = own_open_timeout(user)
+    current = current_agreement(user, now)
+    end_form = EndForm()
+    if current is not None and current.is_personal:
+        end_form.fields["note"].help_text = "Optional, for yourself: what made you decide."
     context: dict[str, Any] = {
         "state": state,
-        "past": list(past_agreements(user)),
+        "past": [a for a in past_agreements(user) if current is None or a.pk != current.pk],
         "own_pause": own,
         "own_until": local_hhmm(user, own.return_at) if own else "",
         "partner_pause": partner_pause(user=user, state=state, now=now),
@@ -66,8 +70,8 @@ def _home_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
             }
             for t in recent_timeouts(user)
         ],
-        "end_form": EndForm(),
-        **_agreement_context(request, current_agreement(user, now)),
+        "end_form": end_form,
+        **_agreement_context(request, current),
     }
     context.update(extra)
     return context

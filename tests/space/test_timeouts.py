@@ -199,3 +199,10 @@ def test_two_simultaneous_taps_make_one_pause(alice: User, couple: Couple, now: 
     assert not errors
     assert TimeOut.objects.filter(owner=alice).count() == 1
     assert sorted(created for _, created in results) == [False, True]
+
+
+def test_start_page_preselects_the_first_message_and_20_minutes(alice_client: Client, couple: Couple) -> None:
+    page = alice_client.get("/space/pause/").content.decode()
+    first = timeout_messages()[0].id
+    assert f'value="{first}"' in page
+    assert page.count("checked") == 1 and 'value="20"' in page
