@@ -66,8 +66,13 @@ class CheckinSchedule(OwnedModel):
 class CheckinWeek(OwnedModel):
     """One week's check-in. Shared with the partner for a couple, private for a solo user.
 
-    Holds no private text: the answers live in `CheckinAnswer`.
+    Holds no private text: the answers live in `CheckinAnswer`. `owner` is whoever opened the week;
+    if that account is deleted the week stays (SET_NULL) so the partner's own answers are not lost.
     """
+
+    owner = models.ForeignKey(  # type: ignore[assignment]
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     week_start = models.DateField(help_text="The Monday of the week.")
     timer_started_at = models.DateTimeField(null=True, blank=True)
@@ -166,6 +171,14 @@ class GoalStep(models.Model):
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
     text = EncryptedTextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who wrote the step (so it is part of their data export).",
+    )
     position = models.PositiveSmallIntegerField(default=0)
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Q
+
 from mend.couples.privacy import Visibility, get_visible_or_404
 
 from . import calendar
@@ -144,7 +146,12 @@ def history(user: User, state: CoupleState, now: datetime, *, weeks: int = HISTO
     schedule = schedule_for(user, state)
     monday = current_week_start(user, schedule, now)
     since = monday - timedelta(weeks=weeks)
-    week_qs = CheckinWeek.objects.visible_to(user).filter(week_start__gte=since, week_start__lte=monday)
+    answered = CheckinAnswer.objects.filter(owner=user).values("week_id")
+    week_qs = CheckinWeek.objects.filter(
+        Q(pk__in=CheckinWeek.objects.visible_to(user).values("pk")) | Q(pk__in=answered),
+        week_start__gte=since,
+        week_start__lte=monday,
+    )
     week_list = list(week_qs.order_by("-week_start", "-pk"))
     by_week: dict[int, list[CheckinAnswer]] = {}
     for answer in CheckinAnswer.objects.visible_to(user).filter(week__in=[w.pk for w in week_list]):

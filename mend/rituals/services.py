@@ -410,7 +410,10 @@ def goal_create(
             updated_at=now,
         )
         GoalStep.objects.bulk_create(
-            [GoalStep(goal=goal, text=step, position=i, created_at=now) for i, step in enumerate(clean_steps)]
+            [
+                GoalStep(goal=goal, text=step, author=user, position=i, created_at=now)
+                for i, step in enumerate(clean_steps)
+            ]
         )
     return goal
 
@@ -461,7 +464,7 @@ def goal_step_add(*, user: User, goal: Goal, text: str, now: datetime) -> GoalSt
         count = GoalStep.objects.filter(goal=locked).count()
         if count >= STEPS_MAX:
             raise RitualError(f"A goal can have at most {STEPS_MAX} steps.")
-        step = GoalStep.objects.create(goal=locked, text=clean, position=count, created_at=now)
+        step = GoalStep.objects.create(goal=locked, text=clean, author=user, position=count, created_at=now)
         Goal.objects.filter(pk=goal.pk).update(updated_at=now)
     return step
 
