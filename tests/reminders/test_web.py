@@ -154,3 +154,38 @@ def test_admin_lists_failed_sends_without_private_text(alice: User, now: datetim
     assert page.status_code == 200
     assert b"SMTPServerDisconnected" in page.content and SECRET.encode() not in page.content
     assert client.get("/admin/reminders/calendarfeed/").status_code == 200
+
+
+def test_feed_shows_the_end_of_an_agreed_break(alice: User, couple: Any, now: datetime) -> None:
+    from mend.space.models import BreakAgreement
+
+    BreakAgreement.objects.create(
+        owner=alice,
+        couple=couple,
+        visibility="shared",
+        status="active",
+        starts_on=now.date(),
+        length_days=10,
+        created_at=now,
+    )
+    _row, secret = services.calendar_feed_create(user=alice, now=now)
+    event = _events(_feed(Client(), secret))["Agreed pause ends"]
+    assert event.decoded("DTSTART").date() == (now + timedelta(days=10)).date()
+    assert event["DTSTART"].params["TZID"] == "Europe/London"
+
+
+def test_preview_command_prints_generic_lines(
+    alice: User, schedule: CheckinSchedule, promise: Promise, now: datetime
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("reminders_preview", "alice@example.com", "--day", "2026-11-24", stdout=out)
+    text = out.getvalue()
+    assert "Your weekly check-in is tonight at 20:00." in text and SECRET not in text
+    _row, _secret = services.calendar_feed_create(user=alice, now=now)
+    out = StringIO()
+    call_command("reminders_preview", "--ics", "alice@example.com", stdout=out)
+    assert "parsed by icalendar" in out.getvalue() and SECRET not in out.getvalue()
