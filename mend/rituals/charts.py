@@ -9,7 +9,7 @@ from datetime import date
 WIDTH = 640
 HEIGHT = 260
 LEFT = 36
-RIGHT = 12
+RIGHT = 28
 TOP = 12
 BOTTOM = 34
 
