@@ -120,6 +120,17 @@ def agreement_new(request: AuthedRequest) -> HttpResponse:
         except services.SpaceError as error:
             form.add_error(None, str(error))
         else:
+            written = "\n".join((data["contact_rules"], data["off_limits_note"], data["own_prompts"]))
+            if crisis_in(written):
+                return render(
+                    request,
+                    "space/ended.html",
+                    {
+                        "heading": "Saved" if agreement.is_personal else "Proposal sent",
+                        "show_panel": True,
+                        **panel_context(request.user),
+                    },
+                )
             if agreement.is_personal:
                 messages.success(request, "Your plan for space is saved. Only you can see it.")
             else:
@@ -185,7 +196,7 @@ def agreement_end(request: AuthedRequest) -> HttpResponse:
                 return render(
                     request,
                     "space/ended.html",
-                    {"show_panel": True, **panel_context(request.user)},
+                    {"heading": "The break has ended", "show_panel": True, **panel_context(request.user)},
                 )
             messages.success(
                 request, "The break has ended. Be gentle with each other as you find your way back."

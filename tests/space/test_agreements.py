@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from mend.accounts.models import User
 from mend.couples.models import Couple
@@ -162,9 +163,14 @@ def test_linked_user_with_safety_concern_keeps_the_plan_private(
 # ---------------------------------------------------------------- pages
 
 
+def _today() -> str:
+    """Pages read the real clock, so dates posted to them come from it too (not the pinned `now`)."""
+    return timezone.now().date().isoformat()
+
+
 def _form(now: datetime, **extra: object) -> dict[str, object]:
     data: dict[str, object] = {
-        "starts_on": now.date().isoformat(),
+        "starts_on": _today(),
         "length_days": "10",
         "rhythm": "every_3_days",
         "contact_presets": ["practical_only", "no_social"],
@@ -254,7 +260,7 @@ def test_private_plan_is_hidden_from_partner_and_outsider(
 def test_api_propose_accept_end(
     alice_client: Client, bob_client: Client, charlie_client: Client, couple: Couple, now: datetime
 ) -> None:
-    payload = {"starts_on": now.date().isoformat(), "length_days": 7, "contact_presets": ["checkins_only"]}
+    payload = {"starts_on": _today(), "length_days": 7, "contact_presets": ["checkins_only"]}
     created = alice_client.post("/api/v1/space/agreements", payload, content_type="application/json")
     assert created.status_code == 201, created.content
     agreement_id = created.json()["id"]
@@ -274,14 +280,22 @@ def test_api_propose_accept_end(
 def test_api_refuses_bad_input(alice_client: Client, couple: Couple, now: datetime) -> None:
     for payload in (
         {"starts_on": "not a date", "length_days": 7},
-        {"starts_on": now.date().isoformat(), "length_days": 0},
-        {"starts_on": now.date().isoformat(), "length_days": 7, "contact_rules": "x" * 5001},
+        {"starts_on": _today(), "length_days": 0},
+        {"starts_on": _today(), "length_days": 7, "contact_rules": "x" * 5001},
     ):
         response = alice_client.post("/api/v1/space/agreements", payload, content_type="application/json")
         assert response.status_code == 422
     response = alice_client.post(
         "/api/v1/space/agreements",
-        {"starts_on": now.date().isoformat(), "length_days": 7, "rhythm": "hourly"},
+        {"starts_on": _today(), "length_days": 7, "rhythm": "hourly"},
         content_type="application/json",
     )
     assert response.status_code == 400 and "check in" in response.json()["detail"]
+
+
+def test_plan_text_with_crisis_language_shows_the_help_panel_after_saving(
+    dana_client: Client, now: datetime
+) -> None:
+    response = dana_client.post("/space/agreement/new/", _form(now, own_prompts="Some days I want to die."))
+    assert response.status_code == 200 and "help-panel" in response.content.decode()
+    assert BreakAgreement.objects.count() == 1
