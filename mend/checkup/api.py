@@ -32,46 +32,46 @@ AnswerValue = int | float | str | list[str] | None
 # --------------------------------------------------------------------------- schemas
 
 
-class OptionOut(Schema):
+class CheckupOptionOut(Schema):
     value: int | str
     label: str
 
 
-class ShowIfOut(Schema):
+class CheckupShowIfOut(Schema):
     item: str
     equals: str
 
 
-class ItemOut(Schema):
+class CheckupItemOut(Schema):
     id: str
     text: str
     kind: str
     scale: str
     reverse: bool
     optional: bool
-    options: list[OptionOut]
+    options: list[CheckupOptionOut]
     min: float | None = None
     max: float | None = None
     max_length: int | None = None
-    show_if: ShowIfOut | None = None
+    show_if: CheckupShowIfOut | None = None
 
 
-class BankOut(Schema):
+class CheckupBankOut(Schema):
     id: str
     version: int
     title: str
     intro: str
     disclaimer: str
-    scale: list[OptionOut]
-    items: list[ItemOut]
+    scale: list[CheckupOptionOut]
+    items: list[CheckupItemOut]
 
 
-class InstrumentsOut(Schema):
+class CheckupInstrumentsOut(Schema):
     disclaimer: str
-    banks: list[BankOut]
+    banks: list[CheckupBankOut]
 
 
-class AttemptOut(Schema):
+class CheckupAttemptOut(Schema):
     status: str = Field(description="none, in_progress or completed")
     started_at: datetime | None = None
     updated_at: datetime | None = None
@@ -81,24 +81,24 @@ class AttemptOut(Schema):
     retake_due_at: datetime | None = None
 
 
-class AnswersIn(Schema):
+class CheckupAnswersIn(Schema):
     answers: dict[str, AnswerValue] = Field(
         default_factory=dict, max_length=64, description="Question id to answer, as in /instruments"
     )
 
 
-class AnswersOut(Schema):
+class CheckupAnswersOut(Schema):
     section: str
     answers: dict[str, AnswerValue]
 
 
-class DriverOut(Schema):
+class CheckupDriverOut(Schema):
     item_id: str
     text: str
     answer: str
 
 
-class ScaleOut(Schema):
+class CheckupScaleOut(Schema):
     key: str
     name: str
     direction: str
@@ -108,34 +108,34 @@ class ScaleOut(Schema):
     meaning: str | None
     answered: int
     total: int
-    drivers: list[DriverOut]
+    drivers: list[CheckupDriverOut]
 
 
-class IndexOut(Schema):
+class CheckupIndexOut(Schema):
     name: str
     score: int | None
     band: str | None
     label: str | None
 
 
-class AttachmentOut(Schema):
+class CheckupAttachmentOut(Schema):
     quadrant: str | None
     label: str
     description: str
     in_conflict: str
 
 
-class ResultsOut(Schema):
+class CheckupResultsOut(Schema):
     taken: bool
     completed_at: datetime | None = None
     disclaimer: str = DISCLAIMER
-    strain: IndexOut | None = None
-    scales: list[ScaleOut] = []
-    attachment: AttachmentOut | None = None
+    strain: CheckupIndexOut | None = None
+    scales: list[CheckupScaleOut] = []
+    attachment: CheckupAttachmentOut | None = None
     turning_point: str | None = None
 
 
-class StepOut(Schema):
+class CheckupStepOut(Schema):
     rank: int
     area: str
     title: str
@@ -145,17 +145,17 @@ class StepOut(Schema):
     tool_url: str
 
 
-class PlanOut(Schema):
+class CheckupPlanOut(Schema):
     available: bool
     headline: str = ""
     mode: str = ""
     variants: list[str] = []
-    steps: list[StepOut] = []
+    steps: list[CheckupStepOut] = []
     opener: str | None = None
     disclaimer: str = DISCLAIMER
 
 
-class RowOut(Schema):
+class CheckupRowOut(Schema):
     key: str
     name: str
     mine: str | None
@@ -164,55 +164,55 @@ class RowOut(Schema):
     note: str = ""
 
 
-class SharedAnswerOut(Schema):
+class CheckupSharedAnswerOut(Schema):
     item_id: str
     text: str
     answer: str
 
 
-class CoupleViewOut(Schema):
+class CheckupCoupleViewOut(Schema):
     status: str = Field(description="no_partner, waiting or open")
     partner_name: str = ""
-    rows: list[RowOut] = []
-    their_answers: list[SharedAnswerOut] = []
-    my_answers: list[SharedAnswerOut] = []
-    plan: PlanOut | None = None
+    rows: list[CheckupRowOut] = []
+    their_answers: list[CheckupSharedAnswerOut] = []
+    my_answers: list[CheckupSharedAnswerOut] = []
+    plan: CheckupPlanOut | None = None
     plan_private: bool = False
 
 
-class ShareIn(Schema):
+class CheckupShareIn(Schema):
     scales: list[str] = Field(default_factory=list, max_length=64)
     items: list[str] = Field(default_factory=list, max_length=128)
 
 
-class ShareOut(Schema):
+class CheckupShareOut(Schema):
     active: bool
     scales: list[str]
     items: list[str]
     shareable_scales: list[str]
 
 
-class PointOut(Schema):
+class CheckupPointOut(Schema):
     when: datetime
     score: int
     band: str
 
 
-class SeriesOut(Schema):
+class CheckupSeriesOut(Schema):
     key: str
     name: str
     direction: str
-    points: list[PointOut]
+    points: list[CheckupPointOut]
 
 
-class ChangeOut(Schema):
+class CheckupChangeOut(Schema):
     when: datetime
     changes: list[str]
 
 
-class HistoryOut(Schema):
-    series: list[SeriesOut]
-    plan_changes: list[ChangeOut]
+class CheckupHistoryOut(Schema):
+    series: list[CheckupSeriesOut]
+    plan_changes: list[CheckupChangeOut]
     retake_due_at: datetime | None
 
 
@@ -225,13 +225,13 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _attempt_out(user: User) -> AttemptOut:
+def _attempt_out(user: User) -> CheckupAttemptOut:
     where = selectors.progress(user)
     attempt = where.open or where.latest
     if attempt is None:
-        return AttemptOut(status="none")
+        return CheckupAttemptOut(status="none")
     saved = [b for b in bank_ids() if b in (attempt.answers or {})]
-    return AttemptOut(
+    return CheckupAttemptOut(
         status="in_progress" if attempt.completed_at is None else "completed",
         started_at=attempt.created_at,
         updated_at=attempt.updated_at,
@@ -242,16 +242,16 @@ def _attempt_out(user: User) -> AttemptOut:
     )
 
 
-def _plan_out(plan: Plan | None) -> PlanOut:
+def _plan_out(plan: Plan | None) -> CheckupPlanOut:
     if plan is None:
-        return PlanOut(available=False)
-    return PlanOut(
+        return CheckupPlanOut(available=False)
+    return CheckupPlanOut(
         available=True,
         headline=plan.headline,
         mode=plan.mode,
         variants=list(plan.variants),
         steps=[
-            StepOut(
+            CheckupStepOut(
                 rank=s.rank,
                 area=s.area,
                 title=s.title,
@@ -267,10 +267,10 @@ def _plan_out(plan: Plan | None) -> PlanOut:
     )
 
 
-def _share_out(user: User) -> ShareOut:
+def _share_out(user: User) -> CheckupShareOut:
     share = selectors.own_share(user, couple_state(user))
     active = share is not None and share.visibility == "shared"
-    return ShareOut(
+    return CheckupShareOut(
         active=active,
         scales=list(share.scales) if active and share is not None else [],
         items=list(share.items) if active and share is not None else [],
@@ -278,27 +278,27 @@ def _share_out(user: User) -> ShareOut:
     )
 
 
-def _results_out(user: User) -> ResultsOut:
+def _results_out(user: User) -> CheckupResultsOut:
     attempt = selectors.latest_completed(user)
     if attempt is None:
-        return ResultsOut(taken=False)
+        return CheckupResultsOut(taken=False)
     result = selectors.attempt_result(attempt)
     if result is None:
-        return ResultsOut(taken=True, completed_at=attempt.completed_at)
+        return CheckupResultsOut(taken=True, completed_at=attempt.completed_at)
     attachment = result.attachment
     tp = result.turning_point
-    return ResultsOut(
+    return CheckupResultsOut(
         taken=True,
         completed_at=attempt.completed_at,
         disclaimer=result.disclaimer,
-        strain=IndexOut(
+        strain=CheckupIndexOut(
             name=result.distress.name,
             score=result.distress.score,
             band=result.distress.band.id if result.distress.band else None,
             label=result.distress.band.label if result.distress.band else None,
         ),
         scales=[
-            ScaleOut(
+            CheckupScaleOut(
                 key=s.key,
                 name=s.name,
                 direction=s.direction,
@@ -308,11 +308,13 @@ def _results_out(user: User) -> ResultsOut:
                 meaning=s.band.meaning if s.band else None,
                 answered=s.answered,
                 total=s.total,
-                drivers=[DriverOut(item_id=d.item_id, text=d.text, answer=d.answer_label) for d in s.drivers],
+                drivers=[
+                    CheckupDriverOut(item_id=d.item_id, text=d.text, answer=d.answer_label) for d in s.drivers
+                ],
             )
             for s in result.all_scales()
         ],
-        attachment=AttachmentOut(
+        attachment=CheckupAttachmentOut(
             quadrant=attachment.quadrant,
             label=attachment.label,
             description=attachment.description,
@@ -327,31 +329,33 @@ def _results_out(user: User) -> ResultsOut:
 # --------------------------------------------------------------------------- endpoints
 
 
-@router.get("/instruments", response={200: InstrumentsOut, 401: ErrorOut}, summary="Sections and questions")
-def instruments(request: HttpRequest) -> InstrumentsOut:
-    return InstrumentsOut(
+@router.get(
+    "/instruments", response={200: CheckupInstrumentsOut, 401: ErrorOut}, summary="Sections and questions"
+)
+def instruments(request: HttpRequest) -> CheckupInstrumentsOut:
+    return CheckupInstrumentsOut(
         disclaimer=DISCLAIMER,
         banks=[
-            BankOut(
+            CheckupBankOut(
                 id=b.id,
                 version=b.version,
                 title=b.title,
                 intro=b.intro,
                 disclaimer=b.disclaimer,
-                scale=[OptionOut(value=o.value, label=o.label) for o in b.scale],
+                scale=[CheckupOptionOut(value=o.value, label=o.label) for o in b.scale],
                 items=[
-                    ItemOut(
+                    CheckupItemOut(
                         id=i.id,
                         text=i.text,
                         kind=i.kind,
                         scale=i.subscale,
                         reverse=i.reverse,
                         optional=i.optional,
-                        options=[OptionOut(value=o.value, label=o.label) for o in i.options],
+                        options=[CheckupOptionOut(value=o.value, label=o.label) for o in i.options],
                         min=i.minimum,
                         max=i.maximum,
                         max_length=i.max_length,
-                        show_if=ShowIfOut(item=i.show_if.item, equals=i.show_if.equals)
+                        show_if=CheckupShowIfOut(item=i.show_if.item, equals=i.show_if.equals)
                         if i.show_if
                         else None,
                     )
@@ -364,31 +368,33 @@ def instruments(request: HttpRequest) -> InstrumentsOut:
 
 
 @router.get(
-    "/attempt", response={200: AttemptOut, 401: ErrorOut}, summary="Your check-up in progress or latest"
+    "/attempt",
+    response={200: CheckupAttemptOut, 401: ErrorOut},
+    summary="Your check-up in progress or latest",
 )
-def attempt(request: HttpRequest) -> AttemptOut:
+def attempt(request: HttpRequest) -> CheckupAttemptOut:
     return _attempt_out(_user(request))
 
 
 @router.get(
     "/answers/{section}",
-    response={200: AnswersOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: CheckupAnswersOut, 401: ErrorOut, 404: ErrorOut},
     summary="Your saved answers for one section of the check-up in progress",
 )
-def answers_get(request: HttpRequest, section: str) -> AnswersOut:
+def answers_get(request: HttpRequest, section: str) -> CheckupAnswersOut:
     if section not in bank_ids():
         raise HttpError(404, "There is no check-up section with that name.")
     open_attempt = selectors.open_attempt(_user(request))
     saved = (open_attempt.answers or {}).get(section, {}) if open_attempt is not None else {}
-    return AnswersOut(section=section, answers=saved)
+    return CheckupAnswersOut(section=section, answers=saved)
 
 
 @router.put(
     "/answers/{section}",
-    response={200: AttemptOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: CheckupAttemptOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Save one section's answers (starts a check-up if none is in progress)",
 )
-def answers_save(request: HttpRequest, section: str, payload: AnswersIn) -> AttemptOut:
+def answers_save(request: HttpRequest, section: str, payload: CheckupAnswersIn) -> CheckupAttemptOut:
     user = _user(request)
     try:
         load_bank(section)
@@ -402,10 +408,10 @@ def answers_save(request: HttpRequest, section: str, payload: AnswersIn) -> Atte
 
 @router.post(
     "/complete",
-    response={200: ResultsOut, 401: ErrorOut, 409: ErrorOut},
+    response={200: CheckupResultsOut, 401: ErrorOut, 409: ErrorOut},
     summary="Finish the check-up in progress; returns your results",
 )
-def complete(request: HttpRequest) -> ResultsOut:
+def complete(request: HttpRequest) -> CheckupResultsOut:
     user = _user(request)
     try:
         services.attempt_complete(user=user, now=timezone.now())
@@ -414,29 +420,29 @@ def complete(request: HttpRequest) -> ResultsOut:
     return _results_out(user)
 
 
-@router.get("/results", response={200: ResultsOut, 401: ErrorOut}, summary="Your latest results")
-def results(request: HttpRequest) -> ResultsOut:
+@router.get("/results", response={200: CheckupResultsOut, 401: ErrorOut}, summary="Your latest results")
+def results(request: HttpRequest) -> CheckupResultsOut:
     return _results_out(_user(request))
 
 
-@router.get("/plan", response={200: PlanOut, 401: ErrorOut}, summary="Your repair plan")
-def plan(request: HttpRequest) -> PlanOut:
+@router.get("/plan", response={200: CheckupPlanOut, 401: ErrorOut}, summary="Your repair plan")
+def plan(request: HttpRequest) -> CheckupPlanOut:
     user = _user(request)
     latest = selectors.latest_completed(user)
     if latest is None:
-        return PlanOut(available=False)
+        return CheckupPlanOut(available=False)
     return _plan_out(selectors.current_plan(user, latest, couple_state(user)))
 
 
-@router.get("/couple", response={200: CoupleViewOut, 401: ErrorOut}, summary="What you both shared")
-def couple(request: HttpRequest) -> CoupleViewOut:
+@router.get("/couple", response={200: CheckupCoupleViewOut, 401: ErrorOut}, summary="What you both shared")
+def couple(request: HttpRequest) -> CheckupCoupleViewOut:
     user = _user(request)
     view = selectors.couple_view(user, couple_state(user))
-    return CoupleViewOut(
+    return CheckupCoupleViewOut(
         status=view.status,
         partner_name=view.partner_name,
         rows=[
-            RowOut(
+            CheckupRowOut(
                 key=r.key,
                 name=r.name,
                 mine=r.mine,
@@ -447,27 +453,30 @@ def couple(request: HttpRequest) -> CoupleViewOut:
             for r in view.rows
         ],
         their_answers=[
-            SharedAnswerOut(item_id=a.item_id, text=a.text, answer=a.answer) for a in view.their_answers
+            CheckupSharedAnswerOut(item_id=a.item_id, text=a.text, answer=a.answer)
+            for a in view.their_answers
         ],
         my_answers=[
-            SharedAnswerOut(item_id=a.item_id, text=a.text, answer=a.answer) for a in view.my_answers
+            CheckupSharedAnswerOut(item_id=a.item_id, text=a.text, answer=a.answer) for a in view.my_answers
         ],
         plan=_plan_out(view.plan) if view.plan is not None else None,
         plan_private=view.plan_private,
     )
 
 
-@router.get("/shares", response={200: ShareOut, 401: ErrorOut}, summary="What you share with your partner")
-def shares_get(request: HttpRequest) -> ShareOut:
+@router.get(
+    "/shares", response={200: CheckupShareOut, 401: ErrorOut}, summary="What you share with your partner"
+)
+def shares_get(request: HttpRequest) -> CheckupShareOut:
     return _share_out(_user(request))
 
 
 @router.put(
     "/shares",
-    response={200: ShareOut, 401: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: CheckupShareOut, 400: ErrorOut, 401: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Choose what your partner sees",
 )
-def shares_save(request: HttpRequest, payload: ShareIn) -> ShareOut:
+def shares_save(request: HttpRequest, payload: CheckupShareIn) -> CheckupShareOut:
     user = _user(request)
     try:
         services.share_save(user=user, scales=payload.scales, items=payload.items, now=timezone.now())
@@ -478,31 +487,31 @@ def shares_save(request: HttpRequest, payload: ShareIn) -> ShareOut:
     return _share_out(user)
 
 
-@router.delete("/shares", response={200: ShareOut, 401: ErrorOut}, summary="Stop sharing anything")
-def shares_retract(request: HttpRequest) -> ShareOut:
+@router.delete("/shares", response={200: CheckupShareOut, 401: ErrorOut}, summary="Stop sharing anything")
+def shares_retract(request: HttpRequest) -> CheckupShareOut:
     user = _user(request)
     services.share_retract(user=user, now=timezone.now())
     return _share_out(user)
 
 
 @router.get(
-    "/history", response={200: HistoryOut, 401: ErrorOut}, summary="Scores and plan changes over time"
+    "/history", response={200: CheckupHistoryOut, 401: ErrorOut}, summary="Scores and plan changes over time"
 )
-def history(request: HttpRequest) -> HistoryOut:
+def history(request: HttpRequest) -> CheckupHistoryOut:
     user = _user(request)
     attempts = selectors.completed_attempts(user)
-    return HistoryOut(
+    return CheckupHistoryOut(
         series=[
-            SeriesOut(
+            CheckupSeriesOut(
                 key=c.key,
                 name=c.name,
                 direction=c.direction,
-                points=[PointOut(when=p.when, score=p.score, band=p.band) for p in c.points],
+                points=[CheckupPointOut(when=p.when, score=p.score, band=p.band) for p in c.points],
             )
             for c in selectors.build_charts(attempts)
         ],
         plan_changes=[
-            ChangeOut(when=c.when, changes=list(c.changes)) for c in selectors.plan_history(attempts)
+            CheckupChangeOut(when=c.when, changes=list(c.changes)) for c in selectors.plan_history(attempts)
         ],
         retake_due_at=selectors.progress(user).retake_due_at(),
     )
