@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",
     "mend.core",
     "mend.accounts",
@@ -218,6 +220,18 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Encryption at rest for private free text: comma-separated Fernet keys, newest first (rotation).
 MEND_ENCRYPTION_KEYS = env.list("MEND_ENCRYPTION_KEYS", default=[])
 OTP_TOTP_ISSUER = "mend"
+
+# Background jobs (reminders): Django's tasks framework backport, stored in the database so one
+# machine needs nothing else; `mend worker` runs them. MEND_TASKS_BACKEND=immediate runs in-process.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[env.str("MEND_TASKS_BACKEND", default="database")],
+        "QUEUES": ["default"],
+    }
+}
 MEND_INVITE_DAYS = env.int("MEND_INVITE_DAYS", default=7)
 MEND_MAX_TEXT = 5000
 

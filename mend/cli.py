@@ -112,6 +112,12 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 }
 
 
+ALIASES = {
+    "worker": "db_worker",  # runs queued jobs (reminders); --batch processes the queue and exits
+    "schedule": "schedule_reminders",  # cron-friendly: queue the reminders that are due now
+}
+
+
 def _extra_commands() -> None:
     try:
         from mend.coach.cli import cmd_coach
@@ -129,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = COMMANDS.get(args[0])
     if command is not None:
         return command(args[1:])
+    args[0] = ALIASES.get(args[0], args[0])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     from django.core.management import execute_from_command_line
 

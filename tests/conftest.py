@@ -21,6 +21,14 @@ def _fast_hashing(settings: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _jobs_run_in_process(settings: pytest.FixtureRequest) -> None:
+    """Tests run background jobs at once; the database queue and its worker have their own tests."""
+    settings.TASKS = {  # type: ignore[attr-defined]
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     """Rate-limit counters live in the cache: every test starts with none."""
     from django.core.cache import cache
