@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from mend.accounts.models import DEFAULT_QUICK_EXIT_URL
 from mend.couples.selectors import couple_state
 
 from .dashboard import dashboard_cards
@@ -24,6 +32,41 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
     state = couple_state(request.user)
     cards = dashboard_cards(user=request.user, state=state, now=timezone.now())
     return render(request, "core/dashboard.html", {"state": state, "cards": cards})
+
+
+SERVICE_WORKER_SOURCE = Path(__file__).resolve().parent / "static" / "mend" / "sw.js"
+PRECACHED_STATIC = (
+    "mend/mend.css",
+    "mend/mend.js",
+    "mend/sw-register.js",
+    "mend/vendor/htmx-2.0.11.min.js",
+    "mend/mend.webmanifest",
+    "mend/icons/icon.svg",
+    "mend/icons/icon-192.png",
+    "mend/icons/icon-512.png",
+)
+
+
+@lru_cache(maxsize=1)
+def _service_worker_script() -> str:
+    """sw.js with this release's static file URLs (hashed in production) and a version from them."""
+    urls = [static(name) for name in PRECACHED_STATIC] + [reverse("core:offline")]
+    source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
+    version = hashlib.sha256(("\n".join(urls) + source).encode()).hexdigest()[:12]
+    return source.replace("__MEND_VERSION__", version).replace("__MEND_PRECACHE__", json.dumps(urls))
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, from the site root so its scope covers every page."""
+    response = HttpResponse(_service_worker_script(), content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def offline(request: HttpRequest) -> HttpResponse:
+    """The page the service worker shows without a connection: the same for everyone, no user data."""
+    return render(request, "core/offline.html", {"quick_exit_default": DEFAULT_QUICK_EXIT_URL})
 
 
 def neutral(request: HttpRequest) -> HttpResponse:

@@ -5,6 +5,8 @@ ROUTES = [
     Route("dashboard/", OWN),
     Route("away/", PUBLIC),
     Route("healthz", PUBLIC),
+    Route("sw.js", PUBLIC),
+    Route("offline/", PUBLIC),
     Route("accounts/signup/", PUBLIC, owner_status=(302,)),
     Route("accounts/login/", PUBLIC, owner_status=(302,)),
     Route("accounts/logout/", ACTION, owner_status=(302,)),

@@ -97,7 +97,8 @@ def shot(page: Page, name: str) -> Path:
 class AxeResult:
     url: str
     counts: dict[str, int]  # impact -> number of violated rules
-    blocking: list[str]  # "rule-id (impact): first target" for serious and critical
+    blocking: list[str]  # "rule-id (impact): first targets" for serious and critical
+    rules: list[str]  # every violated rule as "rule-id (impact)"
 
     def summary(self) -> str:
         figures = ", ".join(f"{impact} {n}" for impact, n in sorted(self.counts.items())) or "none"
@@ -105,40 +106,62 @@ class AxeResult:
 
 
 def axe_check(page: Page) -> AxeResult:
-    """Run axe-core on the page as it is now (the context must have bypass_csp=True)."""
+    """Run axe-core on the page as it is now.
+
+    The page's strict CSP refuses injected script tags, so the vendored source is evaluated through
+    the DevTools protocol instead (which CSP does not govern); the page itself stays under its CSP.
+    """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        page.evaluate(axe_source())
     results: dict[str, Any] = page.evaluate(
         "async () => await axe.run(document, {resultTypes: ['violations']})"
     )
     counts: dict[str, int] = {}
     blocking: list[str] = []
+    rules: list[str] = []
     for violation in results["violations"]:
         impact = violation.get("impact") or "unknown"
         counts[impact] = counts.get(impact, 0) + 1
+        rules.append(f"{violation['id']} ({impact})")
         if impact in BLOCKING:
             targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
             blocking.append(f"{violation['id']} ({impact}): {'; '.join(targets)}")
-    return AxeResult(url=page.url, counts=counts, blocking=blocking)
+    return AxeResult(url=page.url, counts=counts, blocking=blocking, rules=rules)
+
+
+_AXE_SOURCE: list[str] = []
+
+
+def axe_source() -> str:
+    if not _AXE_SOURCE:
+        _AXE_SOURCE.append(AXE_JS.read_text(encoding="utf-8"))
+    return _AXE_SOURCE[0]
 
 
 RESOURCE_KINDS = {"document", "stylesheet", "script"}
 
 
-def page_weight(context: BrowserContext, path: str) -> tuple[int, dict[str, int]]:
-    """Bytes of HTML+CSS+JS one fresh visit to ``path`` downloads (bodies, before compression)."""
-    page = context.new_page()
-    responses: list[Any] = []
-    page.on("response", responses.append)
-    page.goto(path)
-    page.wait_for_load_state("networkidle")
+class Weigher:
+    """Records what a page downloads; ``weigh()`` gives bytes of HTML+CSS+JS (bodies, uncompressed).
+
+    Attach it to a page in a fresh context so nothing comes from the browser's cache.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.responses: list[Any] = []
+        page.on("response", lambda response: self.responses.append(response))
+
+    def weigh(self) -> tuple[int, dict[str, int]]:
+        return weigh(self.responses)
+
+
+def weigh(responses: list[Any]) -> tuple[int, dict[str, int]]:
     by_kind: dict[str, int] = {}
     for response in responses:
         kind = response.request.resource_type
         if kind not in RESOURCE_KINDS or response.status in (301, 302, 303, 304):
             continue
         by_kind[kind] = by_kind.get(kind, 0) + len(response.body())
-    page.close()
     return sum(by_kind.values()), by_kind
 
 
@@ -175,3 +198,18 @@ def horizontal_overflow(page: Page) -> int:
         "() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"
     )
     return overflow
+
+
+def widest_elements(page: Page) -> list[str]:
+    """The elements sticking out past the window's right edge (to explain an overflow)."""
+    found: list[str] = page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth, out = [];
+            for (const el of document.querySelectorAll('body *')) {
+                const right = el.getBoundingClientRect().right;
+                if (right > width + 1) out.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(right)}px)`);
+            }
+            return out.slice(0, 5);
+        }"""
+    )
+    return found
