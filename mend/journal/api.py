@@ -22,18 +22,18 @@ from .selectors import entries_for, local_day, prompt_groups, prompt_of_the_day
 router = Router(tags=["journal"])
 
 
-class EntryIn(Schema):
+class JournalEntryIn(Schema):
     title: str = Field(default="", max_length=TITLE_MAX)
-    body: str = Field(min_length=1, max_length=BODY_MAX)
+    body: str = Field(min_length=1, max_length=BODY_MAX, pattern=r"\S")
     prompt: str = Field(default="", max_length=500)
 
 
-class EntryPatch(Schema):
+class JournalEntryPatch(Schema):
     title: str | None = Field(default=None, max_length=TITLE_MAX)
-    body: str | None = Field(default=None, min_length=1, max_length=BODY_MAX)
+    body: str | None = Field(default=None, min_length=1, max_length=BODY_MAX, pattern=r"\S")
 
 
-class EntryOut(Schema):
+class JournalEntryOut(Schema):
     id: int
     title: str
     body: str
@@ -45,23 +45,23 @@ class EntryOut(Schema):
     )
 
 
-class EntrySummaryOut(Schema):
+class JournalEntrySummaryOut(Schema):
     id: int
     title: str
     created_at: datetime
     updated_at: datetime
 
 
-class PromptGroupOut(Schema):
+class JournalPromptGroupOut(Schema):
     id: str
     title: str
     prompts: list[str]
 
 
-class PromptsOut(Schema):
+class JournalPromptsOut(Schema):
     today: str
     today_group: str
-    groups: list[PromptGroupOut]
+    groups: list[JournalPromptGroupOut]
 
 
 def _user(request: HttpRequest) -> User:
@@ -70,8 +70,8 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _out(entry: JournalEntry, *, check: bool = False) -> EntryOut:
-    return EntryOut(
+def _out(entry: JournalEntry, *, check: bool = False) -> JournalEntryOut:
+    return JournalEntryOut(
         id=entry.pk,
         title=entry.title,
         body=entry.body,
@@ -82,16 +82,20 @@ def _out(entry: JournalEntry, *, check: bool = False) -> EntryOut:
     )
 
 
-@router.get("/entries", response={200: list[EntrySummaryOut], 401: ErrorOut}, summary="My entries")
-def entries_list(request: HttpRequest) -> list[EntrySummaryOut]:
+@router.get("/entries", response={200: list[JournalEntrySummaryOut], 401: ErrorOut}, summary="My entries")
+def entries_list(request: HttpRequest) -> list[JournalEntrySummaryOut]:
     return [
-        EntrySummaryOut(id=e.pk, title=e.title, created_at=e.created_at, updated_at=e.updated_at)
+        JournalEntrySummaryOut(id=e.pk, title=e.title, created_at=e.created_at, updated_at=e.updated_at)
         for e in entries_for(_user(request))
     ]
 
 
-@router.post("/entries", response={201: EntryOut, 401: ErrorOut, 422: ErrorOut}, summary="Write an entry")
-def entries_create(request: HttpRequest, payload: EntryIn) -> Status[EntryOut]:
+@router.post(
+    "/entries",
+    response={201: JournalEntryOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    summary="Write an entry",
+)
+def entries_create(request: HttpRequest, payload: JournalEntryIn) -> Status[JournalEntryOut]:
     try:
         entry = services.entry_create(
             user=_user(request),
@@ -106,18 +110,20 @@ def entries_create(request: HttpRequest, payload: EntryIn) -> Status[EntryOut]:
 
 
 @router.get(
-    "/entries/{entry_id}", response={200: EntryOut, 401: ErrorOut, 404: ErrorOut}, summary="One entry"
+    "/entries/{entry_id}",
+    response={200: JournalEntryOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="One entry",
 )
-def entries_get(request: HttpRequest, entry_id: int) -> EntryOut:
+def entries_get(request: HttpRequest, entry_id: int) -> JournalEntryOut:
     return _out(get_owned_or_404(JournalEntry, _user(request), pk=entry_id))
 
 
 @router.patch(
     "/entries/{entry_id}",
-    response={200: EntryOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: JournalEntryOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Change an entry",
 )
-def entries_update(request: HttpRequest, entry_id: int, payload: EntryPatch) -> EntryOut:
+def entries_update(request: HttpRequest, entry_id: int, payload: JournalEntryPatch) -> JournalEntryOut:
     user = _user(request)
     entry = get_owned_or_404(JournalEntry, user, pk=entry_id)
     try:
@@ -134,7 +140,9 @@ def entries_update(request: HttpRequest, entry_id: int, payload: EntryPatch) -> 
 
 
 @router.delete(
-    "/entries/{entry_id}", response={204: None, 401: ErrorOut, 404: ErrorOut}, summary="Delete an entry"
+    "/entries/{entry_id}",
+    response={204: None, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Delete an entry",
 )
 def entries_delete(request: HttpRequest, entry_id: int) -> Status[None]:
     user = _user(request)
@@ -143,12 +151,14 @@ def entries_delete(request: HttpRequest, entry_id: int) -> Status[None]:
     return Status(204, None)
 
 
-@router.get("/prompts", response={200: PromptsOut, 401: ErrorOut}, summary="Reflection prompts")
-def prompts(request: HttpRequest) -> PromptsOut:
+@router.get("/prompts", response={200: JournalPromptsOut, 401: ErrorOut}, summary="Reflection prompts")
+def prompts(request: HttpRequest) -> JournalPromptsOut:
     user = _user(request)
     daily = prompt_of_the_day(user_id=user.pk, day=local_day(user, timezone.now()))
-    return PromptsOut(
+    return JournalPromptsOut(
         today=daily.text,
         today_group=daily.group_id,
-        groups=[PromptGroupOut(id=g.id, title=g.title, prompts=list(g.prompts)) for g in prompt_groups()],
+        groups=[
+            JournalPromptGroupOut(id=g.id, title=g.title, prompts=list(g.prompts)) for g in prompt_groups()
+        ],
     )

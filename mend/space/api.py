@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -23,27 +24,36 @@ from .selectors import current_agreement, own_open_timeout, partner_pause, past_
 
 router = Router(tags=["space"])
 
+# Choices as literal types, so an unknown value is refused by the schema with 422.
+RhythmId = Literal["every_3_days", "weekly", "fortnightly", "none"]
+ContactPresetId = Literal["practical_only", "no_contact", "checkins_only", "kind_goodnight", "no_social"]
+OffLimitsId = Literal["other_relationships", "big_decisions", "checking_up", "sleeping_together"]
 
-class AgreementIn(Schema):
+
+class SpaceAgreementIn(Schema):
     starts_on: date
     length_days: int = Field(ge=1, le=services.MAX_LENGTH_DAYS)
-    rhythm: str = Field(default=Rhythm.WEEKLY, max_length=16)
-    contact_presets: list[str] = Field(default_factory=list, max_length=len(CONTACT_PRESETS))
+    rhythm: RhythmId = "weekly"
+    contact_presets: list[ContactPresetId] = Field(default_factory=list, max_length=len(CONTACT_PRESETS))
     contact_rules: str = Field(default="", max_length=TEXT_MAX)
-    off_limits: list[str] = Field(default_factory=list, max_length=len(OFF_LIMITS))
+    off_limits: list[OffLimitsId] = Field(default_factory=list, max_length=len(OFF_LIMITS))
     off_limits_note: str = Field(default="", max_length=TEXT_MAX)
-    reflection_prompts: list[str] = Field(default_factory=list, max_length=30)
+    reflection_prompts: list[str] = Field(
+        default_factory=list,
+        max_length=30,
+        description="Texts chosen from GET /options reflection_prompts",
+    )
     own_prompts: str = Field(default="", max_length=TEXT_MAX)
     replaces_id: int | None = Field(
         default=None, description="The pending proposal you are answering with changes, if any"
     )
 
 
-class EndIn(Schema):
+class SpaceEndIn(Schema):
     note: str = Field(default="", max_length=TEXT_MAX)
 
 
-class AgreementOut(Schema):
+class SpaceAgreementOut(Schema):
     id: int
     status: str
     personal: bool
@@ -65,32 +75,32 @@ class AgreementOut(Schema):
     end_note: str
 
 
-class CurrentAgreementOut(Schema):
-    agreement: AgreementOut | None
+class SpaceCurrentAgreementOut(Schema):
+    agreement: SpaceAgreementOut | None
 
 
-class OptionOut(Schema):
+class SpaceOptionOut(Schema):
     id: str
     text: str
 
 
-class OptionsOut(Schema):
-    rhythms: list[OptionOut]
-    contact_presets: list[OptionOut]
-    off_limits: list[OptionOut]
+class SpaceOptionsOut(Schema):
+    rhythms: list[SpaceOptionOut]
+    contact_presets: list[SpaceOptionOut]
+    off_limits: list[SpaceOptionOut]
     reflection_prompts: list[str]
-    timeout_messages: list[OptionOut]
+    timeout_messages: list[SpaceOptionOut]
     default_minutes: int
     min_minutes: int
     max_minutes: int
 
 
-class TimeOutIn(Schema):
+class SpaceTimeOutIn(Schema):
     message_id: str = Field(default="", max_length=40)
     minutes: int = Field(default=services.DEFAULT_MINUTES, ge=services.MIN_MINUTES, le=services.MAX_MINUTES)
 
 
-class TimeOutOut(Schema):
+class SpaceTimeOutOut(Schema):
     id: int
     minutes: int
     started_at: datetime
@@ -101,7 +111,7 @@ class TimeOutOut(Schema):
     partner_notified: bool
 
 
-class PartnerPauseOut(Schema):
+class SpacePartnerPauseOut(Schema):
     name: str
     until_local: str
     message: str
@@ -109,9 +119,9 @@ class PartnerPauseOut(Schema):
     return_at: datetime
 
 
-class TimeOutsNowOut(Schema):
-    mine: TimeOutOut | None
-    partner: PartnerPauseOut | None
+class SpaceTimeOutsNowOut(Schema):
+    mine: SpaceTimeOutOut | None
+    partner: SpacePartnerPauseOut | None
 
 
 def _user(request: HttpRequest) -> User:
@@ -120,8 +130,8 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _agreement_out(agreement: BreakAgreement, user: User) -> AgreementOut:
-    return AgreementOut(
+def _agreement_out(agreement: BreakAgreement, user: User) -> SpaceAgreementOut:
+    return SpaceAgreementOut(
         id=agreement.pk,
         status=agreement.status,
         personal=agreement.is_personal,
@@ -144,8 +154,8 @@ def _agreement_out(agreement: BreakAgreement, user: User) -> AgreementOut:
     )
 
 
-def _timeout_out(timeout: TimeOut, user: User) -> TimeOutOut:
-    return TimeOutOut(
+def _timeout_out(timeout: TimeOut, user: User) -> SpaceTimeOutOut:
+    return SpaceTimeOutOut(
         id=timeout.pk,
         minutes=timeout.minutes,
         started_at=timeout.started_at,
@@ -158,19 +168,19 @@ def _timeout_out(timeout: TimeOut, user: User) -> TimeOutOut:
 
 
 def _refuse(error: services.SpaceError) -> HttpError:
-    return HttpError(400, str(error))
+    return HttpError(409, str(error))
 
 
 @router.get(
-    "/options", response={200: OptionsOut, 401: ErrorOut}, summary="Choices for agreements and pauses"
+    "/options", response={200: SpaceOptionsOut, 401: ErrorOut}, summary="Choices for agreements and pauses"
 )
-def options(request: HttpRequest) -> OptionsOut:
-    return OptionsOut(
-        rhythms=[OptionOut(id=value, text=label) for value, label in Rhythm.choices],
-        contact_presets=[OptionOut(id=k, text=v) for k, v in CONTACT_PRESETS.items()],
-        off_limits=[OptionOut(id=k, text=v) for k, v in OFF_LIMITS.items()],
+def options(request: HttpRequest) -> SpaceOptionsOut:
+    return SpaceOptionsOut(
+        rhythms=[SpaceOptionOut(id=value, text=label) for value, label in Rhythm.choices],
+        contact_presets=[SpaceOptionOut(id=k, text=v) for k, v in CONTACT_PRESETS.items()],
+        off_limits=[SpaceOptionOut(id=k, text=v) for k, v in OFF_LIMITS.items()],
         reflection_prompts=list(break_reflection_prompts()),
-        timeout_messages=[OptionOut(id=m.id, text=m.text) for m in timeout_messages()],
+        timeout_messages=[SpaceOptionOut(id=m.id, text=m.text) for m in timeout_messages()],
         default_minutes=services.DEFAULT_MINUTES,
         min_minutes=services.MIN_MINUTES,
         max_minutes=services.MAX_MINUTES,
@@ -179,31 +189,31 @@ def options(request: HttpRequest) -> OptionsOut:
 
 @router.get(
     "/agreements",
-    response={200: list[AgreementOut], 401: ErrorOut},
+    response={200: list[SpaceAgreementOut], 401: ErrorOut},
     summary="Agreements so far: agreed, ended or withdrawn",
 )
-def agreements_list(request: HttpRequest) -> list[AgreementOut]:
+def agreements_list(request: HttpRequest) -> list[SpaceAgreementOut]:
     user = _user(request)
     return [_agreement_out(a, user) for a in past_agreements(user)]
 
 
 @router.get(
     "/agreements/current",
-    response={200: CurrentAgreementOut, 401: ErrorOut},
+    response={200: SpaceCurrentAgreementOut, 401: ErrorOut},
     summary="The pending or running break, if any",
 )
-def agreements_current(request: HttpRequest) -> CurrentAgreementOut:
+def agreements_current(request: HttpRequest) -> SpaceCurrentAgreementOut:
     user = _user(request)
     agreement = current_agreement(user, timezone.now())
-    return CurrentAgreementOut(agreement=_agreement_out(agreement, user) if agreement else None)
+    return SpaceCurrentAgreementOut(agreement=_agreement_out(agreement, user) if agreement else None)
 
 
 @router.post(
     "/agreements",
-    response={201: AgreementOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    response={201: SpaceAgreementOut, 400: ErrorOut, 401: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Propose a break (or, alone, save a personal plan)",
 )
-def agreements_propose(request: HttpRequest, payload: AgreementIn) -> Status[AgreementOut]:
+def agreements_propose(request: HttpRequest, payload: SpaceAgreementIn) -> Status[SpaceAgreementOut]:
     user = _user(request)
     try:
         agreement = services.agreement_propose(user=user, now=timezone.now(), **payload.dict())
@@ -214,15 +224,15 @@ def agreements_propose(request: HttpRequest, payload: AgreementIn) -> Status[Agr
 
 @router.get(
     "/agreements/{agreement_id}",
-    response={200: AgreementOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: SpaceAgreementOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="One agreement",
 )
-def agreements_get(request: HttpRequest, agreement_id: int) -> AgreementOut:
+def agreements_get(request: HttpRequest, agreement_id: int) -> SpaceAgreementOut:
     user = _user(request)
     return _agreement_out(get_visible_or_404(BreakAgreement, user, pk=agreement_id), user)
 
 
-def _act(request: HttpRequest, agreement_id: int, action: str, note: str = "") -> AgreementOut:
+def _act(request: HttpRequest, agreement_id: int, action: str, note: str = "") -> SpaceAgreementOut:
     user = _user(request)
     get_visible_or_404(BreakAgreement, user, pk=agreement_id)
     now = timezone.now()
@@ -240,37 +250,51 @@ def _act(request: HttpRequest, agreement_id: int, action: str, note: str = "") -
 
 @router.post(
     "/agreements/{agreement_id}/accept",
-    response={200: AgreementOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: SpaceAgreementOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Accept the partner's proposal",
 )
-def agreements_accept(request: HttpRequest, agreement_id: int) -> AgreementOut:
+def agreements_accept(request: HttpRequest, agreement_id: int) -> SpaceAgreementOut:
     return _act(request, agreement_id, "accept")
 
 
 @router.post(
     "/agreements/{agreement_id}/withdraw",
-    response={200: AgreementOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: SpaceAgreementOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Withdraw your own pending proposal",
 )
-def agreements_withdraw(request: HttpRequest, agreement_id: int) -> AgreementOut:
+def agreements_withdraw(request: HttpRequest, agreement_id: int) -> SpaceAgreementOut:
     return _act(request, agreement_id, "withdraw")
 
 
 @router.post(
     "/agreements/{agreement_id}/end",
-    response={200: AgreementOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={
+        200: SpaceAgreementOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+    },
     summary="End a running break early, with a note",
 )
-def agreements_end(request: HttpRequest, agreement_id: int, payload: EndIn) -> AgreementOut:
+def agreements_end(request: HttpRequest, agreement_id: int, payload: SpaceEndIn) -> SpaceAgreementOut:
     return _act(request, agreement_id, "end", payload.note)
 
 
 @router.post(
     "/timeouts",
-    response={200: TimeOutOut, 201: TimeOutOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    response={
+        200: SpaceTimeOutOut,
+        201: SpaceTimeOutOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+    },
     summary="I need a break: start a pause (default 20 minutes)",
 )
-def timeouts_start(request: HttpRequest, payload: TimeOutIn) -> Status[TimeOutOut]:
+def timeouts_start(request: HttpRequest, payload: SpaceTimeOutIn) -> Status[SpaceTimeOutOut]:
     user = _user(request)
     try:
         timeout, created = services.timeout_start(
@@ -283,16 +307,16 @@ def timeouts_start(request: HttpRequest, payload: TimeOutIn) -> Status[TimeOutOu
 
 @router.get(
     "/timeouts/current",
-    response={200: TimeOutsNowOut, 401: ErrorOut},
+    response={200: SpaceTimeOutsNowOut, 401: ErrorOut},
     summary="My open pause and my partner's, if they told me",
 )
-def timeouts_current(request: HttpRequest) -> TimeOutsNowOut:
+def timeouts_current(request: HttpRequest) -> SpaceTimeOutsNowOut:
     user = _user(request)
     mine = own_open_timeout(user)
     theirs = partner_pause(user=user, state=couple_state(user), now=timezone.now())
-    return TimeOutsNowOut(
+    return SpaceTimeOutsNowOut(
         mine=_timeout_out(mine, user) if mine else None,
-        partner=PartnerPauseOut(
+        partner=SpacePartnerPauseOut(
             name=theirs.name,
             until_local=theirs.until,
             message=theirs.message,
@@ -306,12 +330,12 @@ def timeouts_current(request: HttpRequest) -> TimeOutsNowOut:
 
 @router.post(
     "/timeouts/current/return",
-    response={200: TimeOutOut, 400: ErrorOut, 401: ErrorOut},
+    response={200: SpaceTimeOutOut, 401: ErrorOut, 409: ErrorOut},
     summary="I'm back: close my pause",
 )
-def timeouts_return(request: HttpRequest) -> TimeOutOut:
+def timeouts_return(request: HttpRequest) -> SpaceTimeOutOut:
     user = _user(request)
     timeout = services.timeout_return(user=user, now=timezone.now())
     if timeout is None:
-        raise HttpError(400, "You are not on a pause right now.")
+        raise HttpError(409, "You are not on a pause right now.")
     return _timeout_out(timeout, user)

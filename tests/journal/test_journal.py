@@ -165,7 +165,7 @@ def test_api_refuses_bad_input_with_reasons(alice_client: Client) -> None:
         response = alice_client.post("/api/v1/journal/entries", payload, content_type="application/json")
         assert response.status_code == 422 and response.json()["detail"]
     response = alice_client.post("/api/v1/journal/entries", {"body": "   "}, content_type="application/json")
-    assert response.status_code == 422 and "Write something" in response.json()["detail"]
+    assert response.status_code == 422 and response.json()["detail"]
     assert not JournalEntry.objects.exists()
 
 

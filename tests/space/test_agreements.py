@@ -266,7 +266,7 @@ def test_api_propose_accept_end(
     agreement_id = created.json()["id"]
     assert created.json()["status"] == "proposed" and created.json()["mine"] is True
     assert charlie_client.post(f"/api/v1/space/agreements/{agreement_id}/accept").status_code == 404
-    assert alice_client.post(f"/api/v1/space/agreements/{agreement_id}/accept").status_code == 400
+    assert alice_client.post(f"/api/v1/space/agreements/{agreement_id}/accept").status_code == 409
     accepted = bob_client.post(f"/api/v1/space/agreements/{agreement_id}/accept")
     assert accepted.status_code == 200 and accepted.json()["status"] == "active"
     assert bob_client.get("/api/v1/space/agreements/current").json()["agreement"]["id"] == agreement_id
@@ -282,15 +282,29 @@ def test_api_refuses_bad_input(alice_client: Client, couple: Couple, now: dateti
         {"starts_on": "not a date", "length_days": 7},
         {"starts_on": _today(), "length_days": 0},
         {"starts_on": _today(), "length_days": 7, "contact_rules": "x" * 5001},
+        {"starts_on": _today(), "length_days": 7, "rhythm": "hourly"},
+        {"starts_on": _today(), "length_days": 7, "off_limits": ["made up"]},
     ):
         response = alice_client.post("/api/v1/space/agreements", payload, content_type="application/json")
         assert response.status_code == 422
     response = alice_client.post(
         "/api/v1/space/agreements",
-        {"starts_on": _today(), "length_days": 7, "rhythm": "hourly"},
+        {"starts_on": "2000-01-01", "length_days": 7},
         content_type="application/json",
     )
-    assert response.status_code == 400 and "check in" in response.json()["detail"]
+    assert response.status_code == 409 and "in the past" in response.json()["detail"]
+    assert not BreakAgreement.objects.exists()
+
+
+def test_api_choice_lists_match_the_models() -> None:
+    from typing import get_args
+
+    from mend.space.api import ContactPresetId, OffLimitsId, RhythmId
+    from mend.space.models import CONTACT_PRESETS, OFF_LIMITS, Rhythm
+
+    assert set(get_args(ContactPresetId)) == set(CONTACT_PRESETS)
+    assert set(get_args(OffLimitsId)) == set(OFF_LIMITS)
+    assert set(get_args(RhythmId)) == set(Rhythm.values)
 
 
 def test_plan_text_with_crisis_language_shows_the_help_panel_after_saving(

@@ -163,7 +163,7 @@ def test_api_start_current_return(alice_client: Client, bob_client: Client, coup
     assert theirs["mine"] is None and theirs["partner"]["name"] == "Alice"
     back = alice_client.post("/api/v1/space/timeouts/current/return")
     assert back.status_code == 200 and back.json()["returned_at"]
-    assert alice_client.post("/api/v1/space/timeouts/current/return").status_code == 400
+    assert alice_client.post("/api/v1/space/timeouts/current/return").status_code == 409
     bad = alice_client.post("/api/v1/space/timeouts", {"minutes": 5}, content_type="application/json")
     assert bad.status_code == 422
 
