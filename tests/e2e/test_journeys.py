@@ -203,3 +203,60 @@ def test_charlie_reaches_none_of_alices_pages(
             leaks.append(f"{path} shows alice's content")
     assert not leaks, leaks
     print(f"\ncharlie was refused {len(routes)} of alice's pages")
+
+
+def test_weekly_check_in_answers_stay_hidden_until_both_submit(
+    contexts: Contexts, alice: User, bob: User, couple: Any
+) -> None:
+    alice_page = contexts.page(user=alice)
+    alice_page.goto("/rituals/")
+    alice_page.locator("textarea[name=went_well]").fill("Sunday breakfast together ALICE-WEEK")
+    alice_page.locator("textarea[name=felt_hard]").fill("The call about money")
+    alice_page.get_by_label("How close did you feel this week?", exact=False).select_option("7")
+    alice_page.get_by_label("How stressed did you feel this week?", exact=False).select_option("4")
+    alice_page.get_by_role("button", name="Submit").click()
+    expect(alice_page.get_by_text("You have submitted.")).to_be_visible()
+
+    bob_page = contexts.page(user=bob)
+    bob_page.goto("/rituals/")
+    expect(bob_page.get_by_text("has answered and is waiting for you")).to_be_visible()
+    assert "ALICE-WEEK" not in bob_page.content()  # nothing is shown before bob answers
+    bob_page.locator("textarea[name=went_well]").fill("Walking to the market BOB-WEEK")
+    bob_page.get_by_label("How close did you feel this week?", exact=False).select_option("6")
+    bob_page.get_by_label("How stressed did you feel this week?", exact=False).select_option("5")
+    bob_page.get_by_role("button", name="Submit").click()
+    expect(bob_page.get_by_role("heading", name="Your answers side by side")).to_be_visible()
+    expect(bob_page.locator(".side-by-side")).to_contain_text("ALICE-WEEK")
+    shot(bob_page, "rituals-revealed")
+
+    alice_page.reload()
+    expect(alice_page.locator(".side-by-side")).to_contain_text("BOB-WEEK")
+
+
+def test_break_button_starts_a_timer_and_tells_the_partner_calmly(
+    contexts: Contexts, alice: User, bob: User, couple: Any
+) -> None:
+    page = contexts.page(user=alice)
+    page.goto("/dashboard/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pause").click()
+    page.goto("/space/pause/")
+    expect(page.get_by_role("heading", name="I need a break")).to_be_visible()
+    page.get_by_label("Minutes until you come back").fill("20")
+    page.get_by_role("button", name="Start my pause").click()
+    expect(page.get_by_role("heading", name="Take your time")).to_be_visible()
+    countdown = page.locator(".pause-countdown")
+    expect(countdown).to_be_visible()
+    expect(countdown).to_have_text(re.compile(r"^(20:00|19:\d\d)$"))
+    first = countdown.inner_text()
+    page.wait_for_timeout(1_500)
+    assert countdown.inner_text() != first, "the timer does not move"
+    shot(page, "space-pause-running")
+
+    bob_page = contexts.page(user=bob)
+    bob_page.goto("/space/")
+    expect(bob_page.get_by_role("heading", name=re.compile("Alice asked for a pause until"))).to_be_visible()
+
+    page.get_by_role("button", name="I'm back").click()
+    expect(page.get_by_role("status")).to_contain_text("Welcome back")
+    bob_page.reload()
+    expect(bob_page.get_by_role("heading", name=re.compile("asked for a pause"))).to_have_count(0)
