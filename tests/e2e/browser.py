@@ -165,15 +165,6 @@ def weigh(responses: list[Any]) -> tuple[int, dict[str, int]]:
     return sum(by_kind.values()), by_kind
 
 
-def tab_to(page: Page, selector: str, *, limit: int = 60) -> None:
-    """Press Tab until the element matching ``selector`` has focus (keyboard-only navigation)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"{selector} cannot be reached with Tab on {page.url}")
-
-
 def focus_ring(page: Page) -> dict[str, str]:
     """The focused element's outline and box-shadow, as computed."""
     result: dict[str, str] = page.evaluate(
