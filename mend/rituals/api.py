@@ -7,6 +7,7 @@ submitted, or once their author shared them early.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from enum import Enum
 from typing import Literal
 
 from django.http import HttpRequest
@@ -15,7 +16,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from mend.accounts.models import User
+from mend.accounts.models import TIME_ZONE_CHOICES, User
 from mend.api.schemas import ErrorOut
 from mend.couples.privacy import get_owned_or_404, get_visible_or_404
 from mend.couples.selectors import couple_state
@@ -33,7 +34,8 @@ def _user(request: HttpRequest) -> User:
 
 
 def _fail(error: services.RitualError) -> HttpError:
-    return HttpError(400, str(error))
+    """A well-formed request the current state refuses (locked, nothing to share, …): 409 with the reason."""
+    return HttpError(409, str(error))
 
 
 # --------------------------------------------------------------------------- schedule
@@ -56,10 +58,16 @@ class ScheduleOut(Schema):
     slots: list[SlotOut] = []
 
 
+TimeZoneName = Enum(  # type: ignore[misc]
+    "TimeZoneName",
+    {name.replace("/", "_").replace("-", "_").replace("+", "plus"): name for name, _ in TIME_ZONE_CHOICES},
+)
+
+
 class ScheduleIn(Schema):
     weekday: int = Field(ge=0, le=6, description="0 = Monday … 6 = Sunday")
     local_time: time = Field(description="HH:MM in `time_zone`")
-    time_zone: str = Field(max_length=64, description="IANA name, e.g. Europe/London")
+    time_zone: TimeZoneName = Field(description="IANA name, e.g. Europe/London")
 
 
 def _schedule_out(user: User) -> ScheduleOut:
@@ -104,7 +112,7 @@ def schedule_get(request: HttpRequest) -> ScheduleOut:
 
 @router.put(
     "/schedule",
-    response={200: ScheduleOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    response={200: ScheduleOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut, 409: ErrorOut},
     summary="Set the weekly check-in slot",
 )
 def schedule_put(request: HttpRequest, payload: ScheduleIn) -> ScheduleOut:
@@ -114,11 +122,11 @@ def schedule_put(request: HttpRequest, payload: ScheduleIn) -> ScheduleOut:
             user=user,
             weekday=payload.weekday,
             local_time=payload.local_time,
-            time_zone=payload.time_zone,
+            time_zone=payload.time_zone.value,
             now=timezone.now(),
         )
     except services.RitualError as error:
-        raise HttpError(422, str(error)) from error
+        raise _fail(error) from error
     return _schedule_out(user)
 
 
@@ -226,8 +234,6 @@ def checkin_put(request: HttpRequest, payload: AnswerIn) -> CheckinOut:
             confirm_sensitive=payload.confirm_sensitive,
             now=timezone.now(),
         )
-    except services.RitualLocked as error:
-        raise HttpError(409, str(error)) from error
     except services.RitualError as error:
         raise _fail(error) from error
     return _checkin_out(user, help_suggested=result.crisis, held_back=result.held_back)
@@ -244,8 +250,6 @@ def checkin_share(request: HttpRequest, payload: ShareIn) -> CheckinOut:
         result = services.checkin_share_early(
             user=user, confirm_sensitive=payload.confirm_sensitive, now=timezone.now()
         )
-    except services.RitualLocked as error:
-        raise HttpError(409, str(error)) from error
     except services.RitualError as error:
         raise _fail(error) from error
     return _checkin_out(user, help_suggested=result.crisis, held_back=result.held_back)
@@ -264,7 +268,7 @@ class GoalIdOut(Schema):
 
 @router.post(
     "/answers/{answer_id}/actions/{index}/goal",
-    response={201: GoalIdOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    response={201: GoalIdOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Turn an agreed action into a goal",
 )
 def action_goal(request: HttpRequest, answer_id: int, index: int) -> Status[GoalIdOut]:
@@ -419,7 +423,9 @@ def goal_suggestions(request: HttpRequest) -> list[SuggestionOut]:
 
 
 @router.post(
-    "/goals", response={201: GoalOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut}, summary="Create a goal"
+    "/goals",
+    response={201: GoalOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut, 409: ErrorOut},
+    summary="Create a goal",
 )
 def goal_create(request: HttpRequest, payload: GoalIn) -> Status[GoalOut]:
     user = _user(request)
@@ -441,7 +447,11 @@ def goal_create(request: HttpRequest, payload: GoalIn) -> Status[GoalOut]:
     return Status(201, _goal_out(user, selectors.visible_goal_or_404(user, goal.pk)))
 
 
-@router.get("/goals/{goal_id}", response={200: GoalOut, 401: ErrorOut, 404: ErrorOut}, summary="One goal")
+@router.get(
+    "/goals/{goal_id}",
+    response={200: GoalOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="One goal",
+)
 def goal_get(request: HttpRequest, goal_id: int) -> GoalOut:
     user = _user(request)
     return _goal_out(user, selectors.visible_goal_or_404(user, goal_id))
@@ -449,7 +459,7 @@ def goal_get(request: HttpRequest, goal_id: int) -> GoalOut:
 
 @router.patch(
     "/goals/{goal_id}",
-    response={200: GoalOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: GoalOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut, 409: ErrorOut},
     summary="Change my goal",
 )
 def goal_patch(request: HttpRequest, goal_id: int, payload: GoalPatch) -> GoalOut:
@@ -472,7 +482,9 @@ def goal_patch(request: HttpRequest, goal_id: int, payload: GoalPatch) -> GoalOu
 
 
 @router.delete(
-    "/goals/{goal_id}", response={204: None, 401: ErrorOut, 404: ErrorOut}, summary="Delete my goal"
+    "/goals/{goal_id}",
+    response={204: None, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Delete my goal",
 )
 def goal_delete(request: HttpRequest, goal_id: int) -> Status[None]:
     user = _user(request)
@@ -483,7 +495,7 @@ def goal_delete(request: HttpRequest, goal_id: int) -> Status[None]:
 
 @router.post(
     "/goals/{goal_id}/steps",
-    response={201: GoalOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: GoalOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut, 409: ErrorOut},
     summary="Add a next step",
 )
 def step_add(request: HttpRequest, goal_id: int, payload: StepIn) -> Status[GoalOut]:
@@ -498,7 +510,7 @@ def step_add(request: HttpRequest, goal_id: int, payload: StepIn) -> Status[Goal
 
 @router.patch(
     "/goals/{goal_id}/steps/{step_id}",
-    response={200: GoalOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: GoalOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut, 409: ErrorOut},
     summary="Tick or untick a step",
 )
 def step_patch(request: HttpRequest, goal_id: int, step_id: int, payload: StepPatch) -> GoalOut:
@@ -511,7 +523,7 @@ def step_patch(request: HttpRequest, goal_id: int, step_id: int, payload: StepPa
 
 @router.delete(
     "/goals/{goal_id}/steps/{step_id}",
-    response={204: None, 401: ErrorOut, 404: ErrorOut},
+    response={204: None, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Remove a step",
 )
 def step_delete(request: HttpRequest, goal_id: int, step_id: int) -> Status[None]:

@@ -112,7 +112,7 @@ def schedule_set(
             )
         schedule.owner = user
         schedule.weekday = weekday
-        schedule.local_time = local_time.replace(second=0, microsecond=0)
+        schedule.local_time = local_time.replace(second=0, microsecond=0, tzinfo=None)
         schedule.time_zone = time_zone
         schedule.updated_at = now
         try:

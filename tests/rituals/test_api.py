@@ -62,7 +62,7 @@ class TestCheckinApi:
 
     def test_submit_without_ratings_is_400_with_reason(self, alice_client, couple, pinned):
         status, body = call(alice_client, "put", "/checkin", {"went_well": "x", "submit": True})
-        assert status == 400 and "ratings" in body["detail"]
+        assert status == 409 and "ratings" in body["detail"]
 
     def test_crisis_is_flagged_and_held_back(self, alice_client, bob_client, couple, pinned):
         body = {"went_well": "I want to kill myself", "closeness": 1, "stress": 10, "submit": True}
@@ -93,6 +93,10 @@ class TestCheckinApi:
             alice_client, "put", "/schedule", {"weekday": 1, "local_time": "09:00", "time_zone": "Nowhere/X"}
         )
         assert bad[0] == 422
+        aware = call(
+            alice_client, "put", "/schedule", {"weekday": 1, "local_time": "07:30:00Z", "time_zone": "UTC"}
+        )
+        assert aware[0] == 200 and aware[1]["local_time"] == "07:30"
 
     def test_action_to_goal(self, alice_client, bob_client, couple, pinned):
         full = {"went_well": "x", "closeness": 7, "stress": 3, "actions": ["walk"], "submit": True}
@@ -101,7 +105,7 @@ class TestCheckinApi:
         call(bob_client, "put", "/checkin", {**full, "actions": []})
         status, body = call(bob_client, "post", f"/answers/{answer_id}/actions/0/goal", {})
         assert status == 201 and Goal.objects.get(pk=body["goal_id"]).title == "walk"
-        assert call(bob_client, "post", f"/answers/{answer_id}/actions/5/goal", {})[0] == 400
+        assert call(bob_client, "post", f"/answers/{answer_id}/actions/5/goal", {})[0] == 409
 
 
 @pytest.mark.django_db
@@ -141,7 +145,7 @@ class TestGoalsApi:
         assert call(alice_client, "post", "/goals", {"title": "x", "visibility": "public"})[0] == 422
         assert call(alice_client, "post", "/goals", {"title": "x", "steps": ["y" * 301]})[0] == 422
         status, body = call(dana_client, "post", "/goals", {"title": "x", "visibility": "shared"})
-        assert status == 400 and "partner" in body["detail"]
+        assert status == 409 and "partner" in body["detail"]
         assert not Goal.objects.exists()
 
     def test_suggestions(self, alice_client, pinned):
