@@ -66,6 +66,12 @@ def _crisis_page(request: AuthedRequest, text: str, *, next_url: str) -> HttpRes
     )
 
 
+def _has_concern(user: Any) -> bool:
+    from mend.safety.panel import has_concern
+
+    return has_concern(user)
+
+
 def _kept_chart(rate: KeptRate) -> BarChart:
     return bar_chart(
         [
@@ -354,6 +360,7 @@ def apology_new(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "promise": promise,
             "steps": _apology_steps(form, apology_flags(_posted(form)) if form.is_bound else {}),
+            "concern": _has_concern(user),
         },
         status=400 if form.errors else 200,
     )
@@ -385,6 +392,7 @@ def apology_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             "form": form,
             "apology": apology,
             "steps": _apology_steps(form, apology_flags(_posted(form) if form.is_bound else initial)),
+            "concern": _has_concern(request.user),
         },
         status=400 if form.errors else 200,
     )

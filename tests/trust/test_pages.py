@@ -369,3 +369,11 @@ def test_act_card_swaps_in_place_with_htmx(alice_client: Client, alice: User) ->
         "/trust/acts/log/", {"act_id": "nope", "outcome": "done"}, headers={"HX-Request": "true"}
     )
     assert bad.status_code == 400
+
+
+def test_apology_builder_reassures_a_person_with_safety_concern(
+    alice_client: Client, alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "You never owe one" not in alice_client.get("/trust/apologies/new/").content.decode()
+    monkeypatch.setattr("mend.safety.panel.has_concern", lambda user: True)
+    assert "You never owe one" in alice_client.get("/trust/apologies/new/").content.decode()
