@@ -42,6 +42,7 @@ class LinearModel:
     pieces: dict[str, tuple[float, ...]]
     piece_max: int
     calibration: tuple[tuple[float, float], ...]
+    char_keys: frozenset[str]  # every character n-gram with a weight in some task
 
 
 def _values(packed: dict[str, Any]) -> list[float]:
@@ -50,7 +51,7 @@ def _values(packed: dict[str, Any]) -> list[float]:
     if sys.byteorder == "big":
         ints.byteswap()
     scale = float(packed["scale"])
-    return [v * scale for v in ints]
+    return list(map(scale.__mul__, ints))
 
 
 def _unpack(packed: dict[str, Any]) -> dict[str, float]:
@@ -83,20 +84,25 @@ def model() -> LinearModel | None:
         pieces=pieces,
         piece_max=int(raw["piece_max"]),
         calibration=tuple((float(a), float(b)) for a, b in raw["calibration"]),
+        char_keys=frozenset(k for t in tasks for k in t.chars),
     )
 
 
-_GRAMS: dict[str, frozenset[str]] = {}
+_GRAMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 _PIECES: dict[str, tuple[int, tuple[float, ...]]] = {}
 _CACHE_LIMIT = 200_000
 
 
-def _grams(tok: str) -> frozenset[str]:
+def _grams(tok: str, m: LinearModel) -> tuple[frozenset[str], frozenset[str]]:
+    """All character n-grams of a word, and those among them that carry a weight."""
     got = _GRAMS.get(tok)
     if got is None:
         padded = " " + tok + " "
         size = len(padded)
-        got = frozenset(padded[i : i + k] for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(size - k + 1))
+        every = frozenset(
+            padded[i : i + k] for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(size - k + 1)
+        )
+        got = (every, every & m.char_keys)
         if len(_GRAMS) < _CACHE_LIMIT:
             _GRAMS[tok] = got
     return got
@@ -132,8 +138,11 @@ def raw_scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     pairs = {a + " " + b for a, b in zip(["<s>", *toks], toks, strict=False)}
     words_alnum = [t for t in words if len(t) >= 2 and t[0].isalnum()]
     grams: set[str] = set()
+    known: set[str] = set()  # only these can change a margin; all of them count for c_val
     for tok in words_alnum:
-        grams |= _grams(tok)
+        every, weighted = _grams(tok, m)
+        grams |= every
+        known |= weighted
     w_val = 1.0 / math.sqrt(n) if n else 0.0
     c_val = 1.0 / math.sqrt(len(grams)) if grams else 0.0
     other = dense_features(text, toks)
@@ -151,7 +160,7 @@ def raw_scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     out = {}
     for i, (name, w) in enumerate(zip(m.names, m.tasks, strict=True)):
         z = w_val * (sum(map(w.words.get, words, repeat(0.0))) + sum(map(w.pairs.get, pairs, repeat(0.0))))
-        z += c_val * sum(map(w.chars.get, grams, repeat(0.0)))
+        z += c_val * sum(map(w.chars.get, known, repeat(0.0)))
         z += sum(w.other.get(k, 0.0) * v for k, v in other.items())
         if count:
             z += acc[i] / count
