@@ -116,7 +116,7 @@ def _all_gates() -> tuple[str, ...]:
 
 def _present_gates(padded: str) -> set[str]:
     """Gate strings that occur in the text (plain substring tests: fast and linear)."""
-    return {g for g in _all_gates() if g in padded}
+    return set(filter(padded.__contains__, _all_gates()))
 
 
 def _lower_same_length(text: str) -> str:
