@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 
 class ErrorOut(Schema):
@@ -43,3 +44,20 @@ class InviteOut(Schema):
 class InviteAcceptIn(Schema):
     token: str | None = Field(default=None, max_length=100)
     code: str | None = Field(default=None, max_length=20)
+
+
+def _naive_time(value: time) -> time:
+    if value.tzinfo is not None:
+        raise ValueError(
+            "Give a local time without a time zone, like 20:30; your profile's time zone applies."
+        )
+    return value
+
+
+# Wall-clock times: accepted as "HH:MM[:SS]" without an offset, returned as "HH:MM".
+LocalTimeIn = Annotated[time, AfterValidator(_naive_time)]
+LocalTimeOut = Annotated[str, Field(pattern=r"^[0-2][0-9]:[0-5][0-9]$", examples=["20:30"])]
+
+
+def local_time_out(value: time) -> str:
+    return value.strftime("%H:%M")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -11,7 +12,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import User
-from mend.api.schemas import ErrorOut
+from mend.api.schemas import ErrorOut, LocalTimeIn, LocalTimeOut, local_time_out
 
 from . import services
 from .models import ReminderPreference
@@ -28,9 +29,9 @@ class PreferencesOut(Schema):
     breaks: bool
     checkup: bool
     daily: bool
-    daily_time: time
-    quiet_start: time | None
-    quiet_end: time | None
+    daily_time: LocalTimeOut
+    quiet_start: LocalTimeOut | None
+    quiet_end: LocalTimeOut | None
     time_zone: str
 
 
@@ -42,9 +43,11 @@ class PreferencesIn(Schema):
     breaks: bool | None = None
     checkup: bool | None = None
     daily: bool | None = None
-    daily_time: time | None = None
-    quiet_start: time | None = Field(default=None, description="Send null together with quiet_end for none")
-    quiet_end: time | None = None
+    daily_time: LocalTimeIn | None = None
+    quiet_start: LocalTimeIn | None = Field(
+        default=None, description="Send null together with quiet_end for none"
+    )
+    quiet_end: LocalTimeIn | None = None
 
 
 class UpcomingOut(Schema):
@@ -61,11 +64,19 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+def _preference_values(prefs: ReminderPreference) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name in services.PREFERENCE_FIELDS:
+        value = getattr(prefs, name)
+        values[name] = local_time_out(value) if isinstance(value, time) else value
+    return values
+
+
 def _out(user: User, prefs: ReminderPreference) -> PreferencesOut:
     return PreferencesOut(
         email=user.email_reminders,
         time_zone=user.time_zone,
-        **{name: getattr(prefs, name) for name in services.PREFERENCE_FIELDS},
+        **_preference_values(prefs),
     )
 
 

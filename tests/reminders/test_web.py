@@ -115,7 +115,7 @@ def test_api_preferences_and_upcoming(
     alice_client: Client, alice: User, schedule: CheckinSchedule, promise: Promise
 ) -> None:
     got = alice_client.get("/api/v1/reminders/preferences").json()
-    assert got["email"] is True and got["quiet_start"] == "22:00:00"
+    assert got["email"] is True and got["quiet_start"] == "22:00"
     changed = alice_client.patch(
         "/api/v1/reminders/preferences",
         data={"daily": False, "quiet_start": None, "quiet_end": None},
