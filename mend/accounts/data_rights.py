@@ -15,12 +15,12 @@ from datetime import datetime
 from typing import Any
 
 from django.apps import apps
-from django.contrib.sessions.models import Session
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.template.loader import render_to_string
 
+from mend.core.models import UserSession
 from mend.couples.selectors import couple_state
 
 from .models import AuditEvent, User
@@ -88,13 +88,10 @@ def export_zip(*, user: User, now: datetime) -> bytes:
 
 def sessions_revoke_all(*, user: User, keep_session_key: str | None = None) -> int:
     """Log the user out everywhere (optionally keeping the current session)."""
-    removed = 0
-    for session in Session.objects.all().iterator():
-        if session.session_key == keep_session_key:
-            continue
-        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
-            session.delete()
-            removed += 1
+    sessions = UserSession.objects.filter(user_id=user.pk)
+    if keep_session_key:
+        sessions = sessions.exclude(session_key=keep_session_key)
+    removed, _ = sessions.delete()
     return removed
 
 

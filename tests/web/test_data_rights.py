@@ -90,3 +90,24 @@ def test_logout_everywhere_keeps_current_session(client: Client, alice: User) ->
     client.post(reverse("accounts:sessions_revoke"))
     assert client.get(reverse("core:dashboard")).status_code == 200
     assert other.get(reverse("core:dashboard")).status_code == 302
+
+
+def test_logout_everywhere_leaves_the_partners_sessions_alone(client: Client, alice: User, bob: User) -> None:
+    url = reverse("accounts:login")
+    client.post(url, {"username": "alice@example.com", "password": TEST_PASSWORD})
+    partner = Client()
+    partner.post(url, {"username": "bob@example.com", "password": TEST_PASSWORD})
+    assert partner.get(reverse("core:dashboard")).status_code == 200
+    client.post(reverse("accounts:sessions_revoke"))
+    assert partner.get(reverse("core:dashboard")).status_code == 200
+
+
+def test_session_rows_know_their_user_only_after_login(client: Client, alice: User) -> None:
+    from mend.core.models import UserSession
+
+    client.get(reverse("accounts:login"))  # an anonymous session (CSRF/ratelimit) may or may not exist
+    assert not UserSession.objects.filter(user_id=alice.pk).exists()
+    client.post(reverse("accounts:login"), {"username": "alice@example.com", "password": TEST_PASSWORD})
+    assert UserSession.objects.filter(user_id=alice.pk).count() == 1
+    client.post(reverse("accounts:logout"))
+    assert not UserSession.objects.filter(user_id=alice.pk).exists()
