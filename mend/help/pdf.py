@@ -1,48 +1,45 @@
-"""The therapist report as a printable PDF (fpdf2, pure Python, built-in fonts)."""
+"""The therapist report as a printable PDF (fpdf2, pure Python, with an embedded Unicode font)."""
 
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from .report import Report
 
-_REPLACEMENTS = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": " - ",
-    "\u2026": "...",
-    "\u2022": "-",
-    "\u00a0": " ",
-    "\u2212": "-",
-}
+FONTS = Path(__file__).resolve().parent / "fonts"
+FAMILY = "DejaVu"
 
 
-def latin1(text: str) -> str:
-    """Text the built-in PDF fonts can draw: typographic marks simplified, the rest replaced."""
-    text = "".join(_REPLACEMENTS.get(ch, ch) for ch in text)
-    text = unicodedata.normalize("NFKC", text)
-    return text.encode("latin-1", errors="replace").decode("latin-1")
+def printable(text: str) -> str:
+    """Text in the composed form the font's glyph table expects (no decomposed accents)."""
+    return unicodedata.normalize("NFC", text)
 
 
 class _ReportPDF(FPDF):
+    """A4 report with DejaVu Sans embedded (subset), so names and notes in any script print."""
+
+    def __init__(self) -> None:
+        super().__init__(format="A4")
+        self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
+        self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
+        self.add_font(FAMILY, "I", FONTS / "DejaVuSans-Oblique.ttf")
+
     def footer(self) -> None:
         self.set_y(-14)
-        self.set_font("Helvetica", size=8)
+        self.set_font(FAMILY, size=8)
         self.set_text_color(110, 110, 110)
-        self.cell(0, 8, f"Page {self.page_no()} - private, prepared by its author with mend", align="C")
+        self.cell(0, 8, f"Page {self.page_no()} — private, prepared by its author with mend", align="C")
 
 
 def render_pdf(report: Report, *, compress: bool = True) -> bytes:
-    pdf = _ReportPDF(format="A4")
+    pdf = _ReportPDF()
     pdf.compress = compress
     pdf.set_title("Summary for a therapist")
-    pdf.set_author(latin1(report.name))
+    pdf.set_author(printable(report.name))
     pdf.set_creator("mend")
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.set_margins(18, 18, 18)
@@ -50,8 +47,8 @@ def render_pdf(report: Report, *, compress: bool = True) -> bytes:
     width = pdf.w - pdf.l_margin - pdf.r_margin
 
     def para(text: str, *, size: float = 10.5, style: str = "", gap: float = 1.5) -> None:
-        pdf.set_font("Helvetica", style=style, size=size)
-        pdf.multi_cell(width, size * 0.5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(FAMILY, style=style, size=size)
+        pdf.multi_cell(width, size * 0.5, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(gap)
 
     para("Summary for a therapist", size=18, style="B", gap=2)
@@ -69,17 +66,17 @@ def render_pdf(report: Report, *, compress: bool = True) -> bytes:
         if section.empty:
             para(section.empty, style="I")
         if section.rows:
-            pdf.set_font("Helvetica", size=10)
+            pdf.set_font(FAMILY, size=10)
             with pdf.table(
                 col_widths=(45, 55), first_row_as_headings=False, line_height=5.5, padding=1.2
             ) as table:
                 for label, value in section.rows:
                     row = table.row()
-                    row.cell(latin1(label))
-                    row.cell(latin1(value))
+                    row.cell(printable(label))
+                    row.cell(printable(value))
             pdf.ln(2)
         for bullet in section.bullets:
-            para(f"- {bullet}", gap=0.8)
+            para(f"• {bullet}", gap=0.8)
         for heading, text in section.entries:
             para(heading, style="B", gap=0.5)
             para(text, gap=2)
