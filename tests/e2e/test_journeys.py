@@ -233,6 +233,95 @@ def test_weekly_check_in_answers_stay_hidden_until_both_submit(
     expect(alice_page.locator(".side-by-side")).to_contain_text("BOB-WEEK")
 
 
+CHOICES = {
+    "st_living": "together",
+    "st_broken_up": "no",
+    "st_no_contact": "none",
+    "st_partner": "aware_willing",
+}
+
+
+def answer_section(page: Page, *, scale: str, text: str = "") -> None:
+    """Answer the section on screen: one radio per question, any free text; one submit per page."""
+    groups: list[str] = page.eval_on_selector_all(
+        "main form input[type=radio]", "els => [...new Set(els.map(e => e.name))]"
+    )
+    for name in groups:
+        wanted = page.locator(f"main form input[name={name}][value='{CHOICES.get(name, scale)}']")
+        # Scale questions take ``scale``; other choices take their first option unless named above.
+        (wanted if wanted.count() else page.locator(f"main form input[name={name}]").first).check()
+    if text and page.locator("main form textarea").count():
+        page.locator("main form textarea").first.fill(text)
+
+
+def take_checkup(page: Page, *, scale: str, text: str = "", stop_after: int | None = None) -> None:
+    """Go through the check-up section by section, as a person would (``stop_after`` saves and leaves)."""
+    progress = page.locator("#progress-label")
+    while True:
+        number, total = map(int, re.findall(r"\d+", progress.inner_text())[:2])
+        answer_section(page, scale=scale, text=text)
+        if number == stop_after:
+            page.get_by_role("button", name="Save and continue later").click()
+            expect(page.get_by_role("status")).to_contain_text("Saved")
+            return
+        if number == total:
+            page.get_by_role("button", name="Finish and see my results").click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Your check-up results")
+            return
+        page.get_by_role("button", name="Save and next").click()
+        expect(progress).to_contain_text(f"Section {number + 1} of {total}")
+
+
+def test_both_take_the_check_up_and_the_couple_view_opens_only_after_both_finish(
+    contexts: Contexts, alice: User, bob: User, couple: Any
+) -> None:
+    side_by_side = "Your results side by side"
+    alice_page = contexts.page(user=alice, viewport=DESKTOP)
+    alice_page.goto("/checkup/")
+    alice_page.get_by_role("button", name="Start the check-up").click()
+    take_checkup(alice_page, scale="1", text="We stopped talking after the move ALICE-TURN")
+
+    # Alice has finished; bob has not started: the couple view waits and shows nothing of either.
+    alice_page.goto("/checkup/couple/")
+    expect(alice_page.get_by_text("This page opens once you have both finished")).to_be_visible()
+    alice_page.get_by_role("link", name="Choose what you share").click()
+    alice_page.get_by_role("button", name="Save what I share").click()
+    expect(alice_page.get_by_role("status")).to_contain_text("Saved")
+    expect(alice_page.get_by_role("heading", name=side_by_side)).to_have_count(0)
+    expect(alice_page.get_by_text("You are sharing some of your results")).to_be_visible()
+
+    # Bob, on his phone, answers half and saves for later: still nothing opens for alice.
+    bob_page = contexts.page(user=bob, viewport=PHONE, is_mobile=True, has_touch=True)
+    bob_page.goto("/checkup/")
+    bob_page.get_by_role("button", name="Start the check-up").click()
+    take_checkup(bob_page, scale="3", text="The week my job changed BOB-TURN", stop_after=3)
+    alice_page.reload()
+    expect(alice_page.get_by_text("This page opens once you have both finished")).to_be_visible()
+    expect(alice_page.get_by_role("heading", name=side_by_side)).to_have_count(0)
+    shot(alice_page, "checkup-couple-waiting")
+
+    bob_page.get_by_role("link", name="Continue", exact=True).click()
+    take_checkup(bob_page, scale="3", text="The week my job changed BOB-TURN")
+    # Both finished and alice shares: bob sees her bands next to his own plan.
+    bob_page.goto("/checkup/couple/")
+    expect(bob_page.get_by_role("heading", name=side_by_side)).to_be_visible()
+    expect(bob_page.get_by_text("You are not sharing anything yourself yet")).to_be_visible()
+    assert "ALICE-TURN" not in bob_page.content()
+    bob_page.get_by_role("link", name=re.compile("Choose what Alice sees")).click()
+    bob_page.get_by_role("button", name="Save what I share").click()
+    expect(bob_page.get_by_role("heading", name=side_by_side)).to_be_visible()
+    shot(bob_page, "checkup-couple-open")
+
+    alice_page.reload()
+    expect(alice_page.get_by_role("heading", name=side_by_side)).to_be_visible()
+    cards = alice_page.locator("main .cards .card")
+    expect(cards.first).to_contain_text("Bob")
+    assert cards.count() >= 1
+    # Bob shared bands only: his own words and single answers never reach alice.
+    assert "BOB-TURN" not in alice_page.content()
+    expect(alice_page.get_by_role("heading", name="Answers Bob chose to show you")).to_have_count(0)
+
+
 def test_break_button_starts_a_timer_and_tells_the_partner_calmly(
     contexts: Contexts, alice: User, bob: User, couple: Any
 ) -> None:
