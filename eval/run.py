@@ -174,17 +174,21 @@ def task_b() -> None:
 
 
 def task_c() -> None:
+    from eval import train_escalation
+
     convs = conversations()
     y = [d for _, d in convs]
     risk = [escalation_risk(ctx) for ctx, _ in convs]
-    acc = sum(int((r >= 0.5) == bool(d)) for r, d in zip(risk, y, strict=True)) / len(y)
-    meta = json_file("escalation.json") or {}
-    cv = meta.get("cross_validated", {})
+    threshold = float((json_file("escalation.json") or {}).get("threshold", 0.5))
+    acc = sum(int((r >= threshold) == bool(d)) for r, d in zip(risk, y, strict=True)) / len(y)
+    cv = train_escalation.cross_validate(*train_escalation.dataset())
+    folds = f"{train_escalation.FOLDS}-fold x {train_escalation.REPEATS} cross-validated"
     print(f"Task C — escalation forecasting (CGA dev, {len(y)} conversations, {sum(y)} derailed)")
-    if cv:
-        _row("accuracy @0.5, 10-fold cross-validated", f"{cv['accuracy']:.3f}", "target >= 0.62")
-        _row("ROC AUC, 10-fold cross-validated", f"{cv['auc']:.3f}", "target >= 0.65")
-    _row("accuracy @0.5, shipped model (trained on dev)", f"{acc:.3f}")
+    _row(
+        f"accuracy @{threshold:g}, {folds}", f"{cv.accuracy:.3f} (sd {cv.accuracy_sd:.3f})", "target >= 0.62"
+    )
+    _row(f"ROC AUC, {folds}", f"{cv.auc:.3f} (sd {cv.auc_sd:.3f})", "target >= 0.65")
+    _row(f"accuracy @{threshold:g}, shipped model (trained on dev)", f"{acc:.3f}")
     _row("ROC AUC, shipped model (trained on dev)", f"{roc_auc_score(y, risk):.3f}")
 
 

@@ -90,5 +90,7 @@ def reflect(text: str) -> str:
 
 def escalation_risk(messages: Sequence[str]) -> float:
     """Probability that the conversation turns personal or hostile next, in [0, 1]."""
-    analyses = [analyze(m) for m in messages if isinstance(m, str)]
-    return _escalation.risk(_escalation.conversation_features(analyses))
+    if isinstance(messages, str):
+        messages = [messages]
+    texts = [m for m in messages if isinstance(m, str)]
+    return _escalation.risk(_escalation.features(texts))

@@ -1,151 +1,173 @@
-"""Escalation risk of a whole conversation: a small logistic model over per-message evidence.
+"""Escalation risk of a whole conversation: a small logistic model over conversational cues.
 
-Weights live in ``data/coach/escalation.json`` (trained by ``eval/train_coach.py --escalation``
-on the Conversations Gone Awry dev split).
+Each message is read for cues that Zhang et al. (2018, *Conversations Gone Awry*) and
+Danescu-Niculescu-Mizil et al. (2013, politeness strategies) tie to talks that turn personal:
+gratitude, greetings, apologies, "please", hedges, factuality ("actually", "clearly"), second-person
+openings and density, direct questions, sentences that start with "so"/"but", swearing, insults,
+negation, talk of blocking or reverting, length. Per message the cues are summarised over the
+conversation (mean, max, first, last, mean of the last two), because the latest turns matter most.
+
+The features are computed from the raw text only (not from ``analyze()``), so the conversation
+model does not move when the message scorer is recalibrated. The cue word lists live in
+``data/coach/escalation_lexicon.json`` and the weights in ``data/coach/escalation.json``, both
+written by ``eval/train_escalation.py`` from the Conversations Gone Awry dev split;
+standardisation is folded into the weights, so scoring is one dot product.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from ._data import json_file
-from ._features import dense_features, tokens
-from ._types import HARMFUL_KINDS, HELPFUL_KINDS, Analysis
+from ._types import MAX_CHARS, Analysis
 
-FEATURES = (
-    "host_max",
-    "host_mean",
-    "host_last",
-    "host_last2",
-    "harm_frac",
-    "harm_last",
-    "help_frac",
-    "you_mean",
-    "you_last",
-    "ask_mean",
-    "ask_last",
-    "neg_mean",
-    "neg_last",
-    "pos_mean",
-    "turns",
-    "len_mean",
-    "len_last",
-    "you_start_frac",
-    "you_start_last",
-    "direct_q_frac",
-    "direct_q_last",
-    "hedge_mean",
-    "hedge_last",
-    "certain_mean",
-    "certain_last",
-    "polite_mean",
-    "polite_last",
-    "neg_words_mean",
-    "neg_words_last",
-)
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+MAX_MESSAGES = 200
+AGGREGATES = ("mean", "max", "first", "last", "last2")
 
-_YOU_START = re.compile(r"^\W*(?:you|your|you're|u)\b", re.IGNORECASE)
-_DIRECT_Q = re.compile(
-    r"(?:^|[.!?]\s+)(?:why|what|how|who|where|do\s+you|did\s+you|are\s+you|have\s+you|can\s+you)\b[^.!?]{0,200}\?",
-    re.IGNORECASE,
+# Cues that are a word list: (name, how the list counts).  "any" = 1 if any word occurs,
+# "start" = 1 if the message's first word is in the list, "cap3" / "cap5" = occurrences capped
+# and scaled to [0, 1], "rate" = occurrences / sqrt(words + 1).
+LIST_CUES: tuple[tuple[str, str], ...] = (
+    ("gratitude", "any"),
+    ("greeting", "start"),
+    ("apology", "any"),
+    ("please", "any"),
+    ("please_start", "start"),
+    ("hedge", "cap3"),
+    ("factual", "cap3"),
+    ("swear", "any"),
+    ("insult", "cap3"),
+    ("negation", "rate"),
+    ("positive", "rate"),
+    ("admin", "cap5"),
+    ("you", "rate"),
+    ("i", "rate"),
+    ("we", "rate"),
+    ("direct_start", "start"),
 )
-_HEDGE = re.compile(
-    r"\b(?:i\s+think|i\s+believe|i\s+guess|perhaps|maybe|might|possibly|seems?|probably|"
-    r"i\s+suppose|in\s+my\s+opinion|i\s+feel|suggest)\b",
-    re.IGNORECASE,
+# Cues computed from the text's shape rather than one word list.
+SHAPE_CUES = (
+    "by_the_way",
+    "you_start",
+    "i_start",
+    "direct_question",
+    "counterfactual",
+    "indicative",
+    "question_marks",
+    "exclamations",
+    "length",
+    "quotes",
+    "link",
 )
-_CERTAIN = re.compile(
-    r"\b(?:actually|in\s+fact|obviously|clearly|of\s+course|really|simply|just|"
-    r"certainly|definitely|absolutely|nonsense|ridiculous|stop|again|never|always)\b",
-    re.IGNORECASE,
-)
-_POLITE = re.compile(
-    r"\b(?:thanks?|thank\s+you|please|appreciate|hi|hello|sorry|welcome|great|good\s+point|"
-    r"agree|fair)\b",
-    re.IGNORECASE,
-)
-_NEG_WORDS = re.compile(
-    r"\b(?:not|no|don't|doesn't|isn't|aren't|wasn't|can't|won't|wrong|bad|vandal\w*|"
-    r"revert\w*|remove\w*|delete\w*|bias\w*|pov|censor\w*|lie\w*|attack\w*|block\w*|ban\w*)\b",
-    re.IGNORECASE,
-)
+MESSAGE_CUES = tuple(name for name, _ in LIST_CUES) + SHAPE_CUES
+FEATURES = (*(f"{cue}_{agg}" for cue in MESSAGE_CUES for agg in AGGREGATES), "turns")
+
+Lexicon = Mapping[str, frozenset[str]]
 
 
-def _rate(regex: re.Pattern[str], text: str) -> float:
-    hits = len(regex.findall(text))
-    return min(hits, 5) / 5.0
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
+
+
+def _capped(count: int, cap: int) -> float:
+    return min(count, cap) / cap
+
+
+def message_features(text: str, lexicon: Lexicon) -> dict[str, float]:
+    """Cue values of one message, each in [0, 1] (rates may slightly exceed 1 on odd text)."""
+    text = text[:MAX_CHARS].translate(_QUOTES)
+    toks = tokens(text)
+    n = len(toks)
+    present = set(toks)
+    first = toks[0] if toks else ""
+    joined = " ".join(toks)
+    starts = [t[0] for t in (tokens(s) for s in _SENTENCE.findall(text)) if t]
+    out: dict[str, float] = {}
+    for name, how in LIST_CUES:
+        words = lexicon.get(name, frozenset())
+        if how == "any":
+            out[name] = 1.0 if present & words else 0.0
+        elif how == "start":
+            out[name] = 1.0 if first in words else 0.0
+        else:
+            count = sum(1 for t in toks if t in words)
+            if how == "rate":
+                out[name] = count / math.sqrt(n + 1)
+            else:
+                out[name] = _capped(count, 3 if how == "cap3" else 5)
+    question_marks = text.count("?")
+    you, me = lexicon.get("you", frozenset()), lexicon.get("i", frozenset())
+    out["by_the_way"] = 1.0 if "by the way" in joined or "btw" in present else 0.0
+    out["you_start"] = 1.0 if any(s in you for s in starts) else 0.0
+    out["i_start"] = 1.0 if any(s in me for s in starts) else 0.0
+    questions = lexicon.get("question_word", frozenset())
+    out["direct_question"] = 1.0 if question_marks and any(s in questions for s in starts) else 0.0
+    out["counterfactual"] = _phrase(joined, ("could you", "would you", "could we", "would it"))
+    out["indicative"] = _phrase(joined, ("can you", "will you", "can we"))
+    out["question_marks"] = _capped(question_marks, 3)
+    out["exclamations"] = _capped(text.count("!"), 3)
+    out["length"] = math.log1p(n) / 6.0
+    out["quotes"] = _capped(text.count('"'), 6)
+    out["link"] = 1.0 if "_ link" in text or "http" in text else 0.0
+    return out
+
+
+def _phrase(joined: str, phrases: Iterable[str]) -> float:
+    padded = f" {joined} "
+    return 1.0 if any(f" {p} " in padded for p in phrases) else 0.0
+
+
+def features(messages: Sequence[str], lexicon: Lexicon | None = None) -> dict[str, float]:
+    """Conversation features (oldest message first); an empty conversation is all zeros."""
+    lex = lexicon if lexicon is not None else _model()[0]
+    texts = [m for m in messages if isinstance(m, str)]
+    if len(texts) > MAX_MESSAGES:
+        texts = texts[:1] + texts[-(MAX_MESSAGES - 1) :]
+    if not texts:
+        return dict.fromkeys(FEATURES, 0.0)
+    per = [message_features(t, lex) for t in texts]
+    out: dict[str, float] = {}
+    for cue in MESSAGE_CUES:
+        values = [p[cue] for p in per]
+        out[f"{cue}_mean"] = sum(values) / len(values)
+        out[f"{cue}_max"] = max(values)
+        out[f"{cue}_first"] = values[0]
+        out[f"{cue}_last"] = values[-1]
+        out[f"{cue}_last2"] = sum(values[-2:]) / len(values[-2:])
+    out["turns"] = math.log1p(len(texts)) / 3.0
+    return out
 
 
 def conversation_features(analyses: Sequence[Analysis]) -> dict[str, float]:
-    if not analyses:
-        return dict.fromkeys(FEATURES, 0.0)
-    host = [a.scores["hostility"] for a in analyses]
-    dense = [dense_features(a.text, tokens(a.text)) for a in analyses]
-    harm = [len({f.kind for f in a.findings if f.kind in HARMFUL_KINDS}) for a in analyses]
-    helpful = [any(f.kind in HELPFUL_KINDS for f in a.findings) for a in analyses]
-    n = len(analyses)
-    texts = [a.text for a in analyses]
-
-    def mean(values: Sequence[float]) -> float:
-        return sum(values) / len(values)
-
-    return {
-        "host_max": max(host),
-        "host_mean": mean(host),
-        "host_last": host[-1],
-        "host_last2": mean(host[-2:]),
-        "harm_frac": mean([1.0 if h else 0.0 for h in harm]),
-        "harm_last": min(harm[-1], 3) / 3.0,
-        "help_frac": mean([1.0 if h else 0.0 for h in helpful]),
-        "you_mean": mean([d["d:you"] for d in dense]),
-        "you_last": dense[-1]["d:you"],
-        "ask_mean": mean([d["d:ask"] for d in dense]),
-        "ask_last": dense[-1]["d:ask"],
-        "neg_mean": mean([d["d:neg"] for d in dense]),
-        "neg_last": dense[-1]["d:neg"],
-        "pos_mean": mean([d["d:pos"] for d in dense]),
-        "turns": math.log1p(n) / 3.0,
-        "len_mean": mean([d["d:len"] for d in dense]),
-        "len_last": dense[-1]["d:len"],
-        "you_start_frac": mean([1.0 if _YOU_START.search(t) else 0.0 for t in texts]),
-        "you_start_last": 1.0 if _YOU_START.search(texts[-1]) else 0.0,
-        "direct_q_frac": mean([1.0 if _DIRECT_Q.search(t) else 0.0 for t in texts]),
-        "direct_q_last": 1.0 if _DIRECT_Q.search(texts[-1]) else 0.0,
-        "hedge_mean": mean([_rate(_HEDGE, t) for t in texts]),
-        "hedge_last": _rate(_HEDGE, texts[-1]),
-        "certain_mean": mean([_rate(_CERTAIN, t) for t in texts]),
-        "certain_last": _rate(_CERTAIN, texts[-1]),
-        "polite_mean": mean([_rate(_POLITE, t) for t in texts]),
-        "polite_last": _rate(_POLITE, texts[-1]),
-        "neg_words_mean": mean([_rate(_NEG_WORDS, t) for t in texts]),
-        "neg_words_last": _rate(_NEG_WORDS, texts[-1]),
-    }
+    """Features of analysed messages (only their text is used)."""
+    return features([a.text for a in analyses])
 
 
 @cache
-def _weights() -> tuple[dict[str, float], float, tuple[float, float]]:
+def _model() -> tuple[dict[str, frozenset[str]], dict[str, float], float]:
+    """Cue word lists (``escalation_lexicon.json``) and weights (``escalation.json``)."""
+    words = json_file("escalation_lexicon.json") or {}
+    lexicon = {name: frozenset(w) for name, w in words.get("lexicon", {}).items()}
     raw = json_file("escalation.json")
     if raw is None:
-        defaults = {"host_max": 2.0, "host_last": 1.5, "harm_frac": 1.0, "you_mean": 1.0}
-        return defaults, -2.0, (1.0, 0.0)
-    return (
-        {k: float(v) for k, v in raw["weights"].items()},
-        float(raw["bias"]),
-        (float(raw["calibration"][0]), float(raw["calibration"][1])),
-    )
+        return lexicon, {"you_max": 1.0, "insult_last": 2.0, "turns": 1.0}, -1.0
+    return lexicon, {k: float(v) for k, v in raw["weights"].items()}, float(raw["bias"])
 
 
-def risk_margin(features: dict[str, float]) -> float:
-    weights, bias, _ = _weights()
-    return bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+def risk_margin(feats: Mapping[str, float]) -> float:
+    _, weights, bias = _model()
+    return bias + sum(weights.get(k, 0.0) * v for k, v in feats.items())
 
 
-def risk(features: dict[str, float]) -> float:
-    _, _, (a, b) = _weights()
-    z = a * risk_margin(features) + b
+def risk(feats: Mapping[str, float]) -> float:
+    """Probability of derailment from :func:`features`, in [0, 1]."""
+    z = risk_margin(feats)
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
