@@ -331,37 +331,20 @@ class ChartPoint:
     when: datetime
     score: int
     band: str
-    x: float
-    y: float
 
 
 @dataclass(frozen=True)
 class Chart:
+    """One scale's scores over time; ``mend.checkup.charts`` draws it."""
+
     key: str
     name: str
     direction: str
     points: tuple[ChartPoint, ...]
-    width: int = 320
-    height: int = 160
-
-    @property
-    def polyline(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
-
-    @property
-    def grid(self) -> tuple[tuple[int, float], ...]:
-        return tuple((v, _y(v)) for v in (0, 50, 100))
 
     @property
     def slug(self) -> str:
         return self.key.replace(".", "-")
-
-
-_LEFT, _RIGHT, _TOP, _BOTTOM = 36.0, 12.0, 10.0, 22.0
-
-
-def _y(score: int, height: int = 160) -> float:
-    return _TOP + (100 - score) / 100 * (height - _TOP - _BOTTOM)
 
 
 def build_charts(attempts: list[CheckupAttempt]) -> list[Chart]:
@@ -369,15 +352,6 @@ def build_charts(attempts: list[CheckupAttempt]) -> list[Chart]:
     dated = [(a.completed_at, a.summary) for a in attempts if a.completed_at and isinstance(a.summary, dict)]
     if not dated:
         return []
-    first, last = dated[0][0], dated[-1][0]
-    span = (last - first).total_seconds()
-    width = 320
-
-    def x_for(when: datetime) -> float:
-        if span <= 0:
-            return _LEFT + (width - _LEFT - _RIGHT) / 2
-        return _LEFT + (when - first).total_seconds() / span * (width - _LEFT - _RIGHT)
-
     series: dict[str, list[ChartPoint]] = {}
     names: dict[str, tuple[str, str]] = {}
     for when, summary in dated:
@@ -395,9 +369,7 @@ def build_charts(attempts: list[CheckupAttempt]) -> list[Chart]:
             if score is None:
                 continue
             names.setdefault(key, (str(entry.get("name", key)), str(entry.get("direction", "concern"))))
-            series.setdefault(key, []).append(
-                ChartPoint(when, int(score), str(entry.get("label") or ""), x_for(when), _y(int(score)))
-            )
+            series.setdefault(key, []).append(ChartPoint(when, int(score), str(entry.get("label") or "")))
     order = {k: n for n, k in enumerate(shareable_scale_keys())}
     return [
         Chart(key=key, name=names[key][0], direction=names[key][1], points=tuple(points))

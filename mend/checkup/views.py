@@ -24,6 +24,7 @@ from mend.engine.plan import Plan, conversation_opener
 from mend.safety.panel import crisis_in, panel_context
 
 from . import selectors, services
+from .charts import history_charts
 from .forms import SectionForm, ShareForm
 from .models import CheckupAttempt
 from .tools import tool_link
@@ -274,7 +275,7 @@ def history(request: AuthedRequest) -> HttpResponse:
         "checkup/history.html",
         {
             "attempts": list(reversed(attempts)),
-            "charts": selectors.build_charts(attempts),
+            "charts": history_charts(attempts),
             "changes": selectors.plan_history(attempts),
             "retake_due_at": progress.retake_due_at(),
             "retake_due": progress.retake_due(timezone.now()),

@@ -20,7 +20,7 @@ from mend.safety.panel import crisis_in, lines_context, panel_context
 
 from . import report as report_module
 from . import services
-from .charts import svg_chart
+from .charts import figure_chart, figure_table
 from .forms import CountryForm, NextVisitForm, NoContactForm, ReflectionForm, ReportForm
 from .models import BreakupReflection
 from .pdf import render_pdf
@@ -60,7 +60,10 @@ def faq_page(request: HttpRequest) -> HttpResponse:
 
 
 def statistics_page(request: HttpRequest) -> HttpResponse:
-    figures = [{"figure": figure, "svg": svg_chart(figure)} for figure in statistics()]
+    figures = [
+        {"figure": figure, "chart": figure_chart(figure), "table": figure_table(figure, collapsed=False)}
+        for figure in statistics()
+    ]
     return render(request, "help/statistics.html", {"figures": figures})
 
 

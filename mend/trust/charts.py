@@ -1,65 +1,54 @@
-"""Small bar charts drawn on the server as SVG geometry (no script, no inline style)."""
+"""Week-by-week bar charts of promises kept and of good moments per hard one (shared chart builder)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from mend.core.charts import Chart, Datum, Frame, Options, bar_chart
 
-WIDTH = 320
-HEIGHT = 120
-BASELINE = 100  # y of the axis; labels go below it
+from .selectors import KeptRate, WeekRatio
 
-
-@dataclass(frozen=True)
-class Bar:
-    x: int
-    y: int
-    width: int
-    height: int
-    label: str  # under the bar (e.g. the week's date)
-    text: str  # above the bar (the figure)
-    empty: bool  # no data that week: drawn as a thin marker
-
-    @property
-    def cx(self) -> int:
-        return self.x + self.width // 2
-
-    @property
-    def text_y(self) -> int:
-        return self.y - 4
+FRAME = Frame(width=320, height=120, left=0, right=0, top=16, bottom=20, font_size=9)
+RATIO_GUIDE = 5.0  # the often-quoted "about five good moments for each hard one"
+RATIO_CAPTION = (
+    "The dashed line marks about five good moments for every hard one, "
+    "a balance often seen in couples who are doing well."
+)
 
 
-@dataclass(frozen=True)
-class BarChart:
-    bars: tuple[Bar, ...]
-    width: int = WIDTH
-    height: int = HEIGHT
-    guide_y: int | None = None  # a horizontal reference line, if any
-    guide_label: str = ""
+def _week(start: object) -> str:
+    return f"{start:%-d %b}"
 
 
-def bar_chart(
-    points: list[tuple[str, float | None, str]],
-    *,
-    top: float,
-    guide: float | None = None,
-    guide_label: str = "",
-) -> BarChart:
-    """Bars for (label, value, text) points scaled so that `top` reaches the top of the drawing."""
-    count = max(len(points), 1)
-    slot = WIDTH // count
-    width = max(slot - 8, 4)
-    usable = BASELINE - 16
-    bars: list[Bar] = []
-    for i, (label, value, text) in enumerate(points):
-        x = i * slot + (slot - width) // 2
-        if value is None:
-            bars.append(Bar(x=x, y=BASELINE - 2, width=width, height=2, label=label, text=text, empty=True))
-            continue
-        height = max(round(usable * min(value, top) / top), 2) if top > 0 else 2
-        bars.append(
-            Bar(x=x, y=BASELINE - height, width=width, height=height, label=label, text=text, empty=False)
-        )
-    guide_y = None
-    if guide is not None and top > 0:
-        guide_y = BASELINE - round(usable * min(guide, top) / top)
-    return BarChart(bars=tuple(bars), guide_y=guide_y, guide_label=guide_label)
+def kept_chart(rate: KeptRate, *, chart_id: str) -> Chart:
+    return bar_chart(
+        chart_id=chart_id,
+        title="Share of your promises kept, week by week",
+        frame=FRAME,
+        data=[
+            Datum(i, week.percent, _week(week.start), f"{week.percent}%" if week.percent is not None else "")
+            for i, week in enumerate(rate.weeks)
+        ],
+        top=100,
+    )
+
+
+def ratio_chart(weeks: tuple[WeekRatio, ...]) -> Chart:
+    data = []
+    for i, week in enumerate(weeks):
+        value: float | None
+        if week.negative:
+            value = week.ratio
+        elif week.positive:
+            value = float(week.positive)  # no hard moment at all: show the good ones, capped
+        else:
+            value = None
+        data.append(Datum(i, value, _week(week.start), week.label if value is not None else ""))
+    return bar_chart(
+        chart_id="ratio",
+        title="Good moments per hard moment, week by week",
+        frame=FRAME,
+        data=data,
+        top=8,
+        guide=RATIO_GUIDE,
+        guide_label="5 : 1",
+        options=Options(caption=RATIO_CAPTION, empty_text="No moments logged in these weeks yet."),
+    )

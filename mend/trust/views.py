@@ -23,7 +23,7 @@ from mend.couples.selectors import couple_state
 
 from . import services
 from .apology_coach import apology_flags
-from .charts import BarChart, bar_chart
+from .charts import kept_chart, ratio_chart
 from .forms import (
     AgreementForm,
     ApologyForm,
@@ -36,8 +36,6 @@ from .forms import (
 )
 from .models import Agreement, Apology, Appreciation, Moment, Promise
 from .selectors import (
-    KeptRate,
-    WeekRatio,
     act_of_the_day,
     acts_done,
     agreements_for,
@@ -51,8 +49,6 @@ from .selectors import (
     received_appreciations,
     user_zone,
 )
-
-RATIO_GUIDE = 5.0  # the often-quoted "about five good moments for each hard one"
 
 
 def _crisis_page(request: AuthedRequest, text: str, *, next_url: str) -> HttpResponse | None:
@@ -70,34 +66,6 @@ def _has_concern(user: Any) -> bool:
     from mend.safety.panel import has_concern
 
     return has_concern(user)
-
-
-def _kept_chart(rate: KeptRate) -> BarChart:
-    return bar_chart(
-        [
-            (
-                week.start.strftime("%-d %b"),
-                week.percent,
-                f"{week.percent}%" if week.percent is not None else "",
-            )
-            for week in rate.weeks
-        ],
-        top=100,
-    )
-
-
-def _ratio_chart(weeks: tuple[WeekRatio, ...]) -> BarChart:
-    points: list[tuple[str, float | None, str]] = []
-    for week in weeks:
-        value: float | None
-        if week.negative:
-            value = week.ratio
-        elif week.positive:
-            value = float(week.positive)  # no hard moment at all: show the good ones, capped
-        else:
-            value = None
-        points.append((week.start.strftime("%-d %b"), value, week.label if value is not None else ""))
-    return bar_chart(points, top=8, guide=RATIO_GUIDE, guide_label="5 : 1")
 
 
 # --------------------------------------------------------------------------- overview
@@ -118,7 +86,7 @@ def home(request: AuthedRequest) -> HttpResponse:
         {
             "state": state,
             "rate": rate,
-            "chart": _kept_chart(rate),
+            "chart": kept_chart(rate, chart_id="kept-home"),
             "soon": soon,
             "now": now,
             "today": act_of_the_day(user, now=now),
@@ -165,7 +133,7 @@ def promises(request: AuthedRequest) -> HttpResponse:
         "closed": list(mine.exclude(status=Promise.Status.OPEN).order_by("-due_at")[:30]),
         "to_me": list(to_me.order_by("-due_at")[:30]),
         "rate": (mine_rate := kept_rate(mine, now=now)),
-        "chart": _kept_chart(mine_rate),
+        "chart": kept_chart(mine_rate, chart_id="kept-mine"),
     }
     if state.is_linked:
         context["partner_rate"] = kept_rate(to_me, now=now)
@@ -606,7 +574,7 @@ def moments(request: AuthedRequest) -> HttpResponse:
         {
             "form": form,
             "weeks": weeks,
-            "chart": _ratio_chart(weeks),
+            "chart": ratio_chart(weeks),
             "recent": list(Moment.objects.owned_by(request.user)[:10]),
         },
         status=400 if form.errors else 200,
