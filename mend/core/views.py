@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -103,6 +104,14 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    from django.db import InterfaceError, OperationalError
+
+    from .middleware import database_unavailable
+
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # The database went away before any view ran (a middleware loading the session):
+        # the same calm 503 as DatabaseUnavailableMiddleware gives, rendered without the database.
+        return database_unavailable(request)
     return _error(
         request,
         500,

@@ -41,6 +41,20 @@ def test_database_down_gives_a_calm_503(alice_client: Client) -> None:
     assert alice_client.get("/api/v1/couple").status_code == 200  # recovers without a restart
 
 
+def test_database_down_before_the_view_gives_a_calm_503(alice: User) -> None:
+    """The session is loaded by a middleware, before any view: losing the database there is a 503 too."""
+    client = Client(raise_request_exception=False)
+    client.force_login(alice)
+    down = OperationalError("connection refused")
+    with mock.patch("mend.core.sessions.SessionStore.load", side_effect=down):
+        page = client.get(reverse("core:dashboard"))
+        api = client.get("/api/v1/couple")
+    assert page.status_code == 503 and page["Retry-After"]
+    assert "briefly unavailable" in page.content.decode()
+    assert api.status_code == 503 and "unavailable" in api.json()["detail"]
+    assert client.get(reverse("core:dashboard")).status_code == 200  # the same session works again
+
+
 def test_double_click_creates_one_record(client: Client, alice: User) -> None:
     client.force_login(alice)
     first = client.post(reverse("coach:draft_save"), {"text": "I felt hurt yesterday"})
