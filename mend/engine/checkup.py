@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from mend.engine._yaml import load_mapping
 
 DISCLAIMER = "A reflection aid, not a clinical assessment."
 DATA_DIR = Path(__file__).resolve().parent / "data" / "checkup"
@@ -254,14 +254,6 @@ def _parse_bank(raw: Mapping[str, Any], bank_id: str) -> Bank:
     )
 
 
-def _read_yaml(path: Path) -> Mapping[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    if not isinstance(data, dict):
-        raise ValueError(f"{path.name}: expected a mapping at the top level")
-    return data
-
-
 @dataclass(frozen=True, slots=True)
 class _Config:
     order: tuple[str, ...]
@@ -274,7 +266,7 @@ class _Config:
 
 @cache
 def _config() -> _Config:
-    raw = _read_yaml(DATA_DIR / "checkup.yaml")
+    raw = load_mapping(DATA_DIR / "checkup.yaml")
     distress = raw["distress"]
     cutoffs = sorted(((str(k), int(v)) for k, v in distress["cutoffs"].items()), key=lambda x: x[1])
     return _Config(
@@ -303,7 +295,7 @@ def load_bank(bank_id: str) -> Bank:
             f"There is no check-up section called {bank_id!r}. Known sections: {', '.join(bank_ids())}.",
             bank_id=bank_id,
         )
-    bank = _parse_bank(_read_yaml(DATA_DIR / f"{bank_id}.yaml"), bank_id)
+    bank = _parse_bank(load_mapping(DATA_DIR / f"{bank_id}.yaml"), bank_id)
     if bank.id != bank_id:
         raise ValueError(f"{bank_id}.yaml declares id {bank.id!r}")
     return bank

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast, get_args
+from typing import Any, Literal, Protocol, TypeVar, cast, get_args
 
-import yaml
+from mend.engine._yaml import DataFileError, load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -259,16 +259,11 @@ class CallIdea:
 # --------------------------------------------------------------------------- low-level reading
 
 
-@cache
 def _load(name: str) -> Any:
-    path = DATA_DIR / name
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
-    except OSError as exc:  # pragma: no cover - packaging error
-        raise ContentError(f"{name}: cannot read ({exc})") from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{name}: invalid YAML ({exc})") from exc
+        return load_yaml(DATA_DIR / name)
+    except DataFileError as exc:
+        raise ContentError(str(exc)) from exc
 
 
 def _where(ctx: str, key: str) -> str:
@@ -714,53 +709,68 @@ def _prompts_root() -> Mapping[str, Any]:
     return _mapping(_load("prompts.yaml"), "prompts.yaml")
 
 
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_HasId)
+
+
+def _prompt_records(section: str, build: Callable[[Mapping[str, Any], str], _R]) -> tuple[_R, ...]:
+    """Each record of a list in ``prompts.yaml``, built by ``build(mapping, where)``; ids unique."""
+    ctx = f"prompts.yaml:{section}"
+    out = [
+        build(_mapping(raw, f"{ctx}[{i}]"), f"{ctx}[{i}]")
+        for i, raw in enumerate(_list(_prompts_root().get(section), ctx))
+    ]
+    return _unique_ids(out, [record.id for record in out], ctx)
+
+
+def _prompt_group(m: Mapping[str, Any], ctx: str) -> PromptGroup:
+    return PromptGroup(id=_slug(m, ctx), title=_str(m, "title", ctx), prompts=_strs(m, "prompts", ctx))
+
+
+def _checkin_question(m: Mapping[str, Any], ctx: str) -> CheckinQuestion:
+    return CheckinQuestion(id=_slug(m, ctx), text=_str(m, "text", ctx), hint=_str(m, "hint", ctx))
+
+
+def _goal_suggestion(m: Mapping[str, Any], ctx: str) -> GoalSuggestion:
+    return GoalSuggestion(
+        id=_slug(m, ctx),
+        title=_str(m, "title", ctx),
+        why=_str(m, "why", ctx),
+        first_steps=_strs(m, "first_steps", ctx),
+    )
+
+
+def _timeout_message(m: Mapping[str, Any], ctx: str) -> TimeoutMessage:
+    message = TimeoutMessage(id=_slug(m, ctx), text=_str(m, "text", ctx))
+    if "{time}" not in message.text:
+        raise ContentError(f"{ctx}.text: must contain {{time}}")
+    return message
+
+
+def _call_idea(m: Mapping[str, Any], ctx: str) -> CallIdea:
+    return CallIdea(id=_slug(m, ctx), text=_str(m, "text", ctx), minutes=_int(m, "minutes", ctx))
+
+
 @cache
 def journal_prompts() -> tuple[PromptGroup, ...]:
     """Journal prompts grouped by theme (patterns, attachment, what I want, …)."""
-    ctx = "prompts.yaml:journal"
-    groups: list[PromptGroup] = []
-    for i, raw in enumerate(_list(_prompts_root().get("journal"), ctx)):
-        gctx = f"{ctx}[{i}]"
-        m = _mapping(raw, gctx)
-        groups.append(
-            PromptGroup(
-                id=_slug(m, gctx),
-                title=_str(m, "title", gctx),
-                prompts=_strs(m, "prompts", gctx),
-            )
-        )
-    return _unique_ids(groups, [g.id for g in groups], ctx)
+    return _prompt_records("journal", _prompt_group)
 
 
 @cache
 def checkin_questions() -> tuple[CheckinQuestion, ...]:
     """The weekly check-in questions, in the order they are asked."""
-    ctx = "prompts.yaml:checkin"
-    out: list[CheckinQuestion] = []
-    for i, raw in enumerate(_list(_prompts_root().get("checkin"), ctx)):
-        qctx = f"{ctx}[{i}]"
-        m = _mapping(raw, qctx)
-        out.append(CheckinQuestion(id=_slug(m, qctx), text=_str(m, "text", qctx), hint=_str(m, "hint", qctx)))
-    return _unique_ids(out, [q.id for q in out], ctx)
+    return _prompt_records("checkin", _checkin_question)
 
 
 @cache
 def goal_suggestions() -> tuple[GoalSuggestion, ...]:
     """Shared goals a couple can start from."""
-    ctx = "prompts.yaml:goals"
-    out: list[GoalSuggestion] = []
-    for i, raw in enumerate(_list(_prompts_root().get("goals"), ctx)):
-        gctx = f"{ctx}[{i}]"
-        m = _mapping(raw, gctx)
-        out.append(
-            GoalSuggestion(
-                id=_slug(m, gctx),
-                title=_str(m, "title", gctx),
-                why=_str(m, "why", gctx),
-                first_steps=_strs(m, "first_steps", gctx),
-            )
-        )
-    return _unique_ids(out, [g.id for g in out], ctx)
+    return _prompt_records("goals", _goal_suggestion)
 
 
 @cache
@@ -772,16 +782,7 @@ def break_reflection_prompts() -> tuple[str, ...]:
 @cache
 def timeout_messages() -> tuple[TimeoutMessage, ...]:
     """Neutral "I need a pause" messages; each contains ``{time}`` for the return time."""
-    ctx = "prompts.yaml:timeout_messages"
-    out: list[TimeoutMessage] = []
-    for i, raw in enumerate(_list(_prompts_root().get("timeout_messages"), ctx)):
-        mctx = f"{ctx}[{i}]"
-        m = _mapping(raw, mctx)
-        message = TimeoutMessage(id=_slug(m, mctx), text=_str(m, "text", mctx))
-        if "{time}" not in message.text:
-            raise ContentError(f"{mctx}.text: must contain {{time}}")
-        out.append(message)
-    return _unique_ids(out, [t.id for t in out], ctx)
+    return _prompt_records("timeout_messages", _timeout_message)
 
 
 @cache
@@ -793,10 +794,4 @@ def readiness_questions() -> tuple[str, ...]:
 @cache
 def call_ideas() -> tuple[CallIdea, ...]:
     """Ideas for planned calls between long-distance partners."""
-    ctx = "prompts.yaml:call_ideas"
-    out: list[CallIdea] = []
-    for i, raw in enumerate(_list(_prompts_root().get("call_ideas"), ctx)):
-        cctx = f"{ctx}[{i}]"
-        m = _mapping(raw, cctx)
-        out.append(CallIdea(id=_slug(m, cctx), text=_str(m, "text", cctx), minutes=_int(m, "minutes", cctx)))
-    return _unique_ids(out, [c.id for c in out], ctx)
+    return _prompt_records("call_ideas", _call_idea)

@@ -27,8 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-import yaml
-
+from mend.engine._yaml import load_mapping
 from mend.engine.checkup import (
     DISCLAIMER,
     CheckupResult,
@@ -203,8 +202,7 @@ def _clean(text: Any) -> str:
 
 @cache
 def _texts() -> Mapping[str, _StepText]:
-    with DATA_FILE.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = load_mapping(DATA_FILE)
     out: dict[str, _StepText] = {}
     for rule, spec in raw["steps"].items():
         area, tool, tool_solo = spec["area"], spec["tool"], spec.get("tool_solo")
