@@ -5,7 +5,8 @@ Danescu-Niculescu-Mizil et al. (2013, politeness strategies) tie to talks that t
 gratitude, greetings, apologies, "please", hedges, factuality ("actually", "clearly"), second-person
 openings and density, direct questions, sentences that start with "so"/"but", swearing, insults,
 negation, talk of blocking or reverting, length. Per message the cues are summarised over the
-conversation (mean, max, first, last, mean of the last two), because the latest turns matter most.
+conversation (mean, max, first, the one before last, last, mean of the last two), because the
+latest turns matter most.
 
 The features are computed from the raw text only (not from ``analyze()``), so the conversation
 model does not move when the message scorer is recalibrated. The cue word lists live in
@@ -28,7 +29,7 @@ TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 MAX_MESSAGES = 200
-AGGREGATES = ("mean", "max", "first", "last", "last2")
+AGGREGATES = ("mean", "max", "first", "prev", "last", "last2")
 
 # Cues that are a word list: (name, how the list counts).  "any" = 1 if any word occurs,
 # "start" = 1 if the message's first word is in the list, "cap3" / "cap5" = occurrences capped
@@ -138,6 +139,7 @@ def features(messages: Sequence[str], lexicon: Lexicon | None = None) -> dict[st
         out[f"{cue}_mean"] = sum(values) / len(values)
         out[f"{cue}_max"] = max(values)
         out[f"{cue}_first"] = values[0]
+        out[f"{cue}_prev"] = values[-2] if len(values) > 1 else values[-1]
         out[f"{cue}_last"] = values[-1]
         out[f"{cue}_last2"] = sum(values[-2:]) / len(values[-2:])
     out["turns"] = math.log1p(len(texts)) / 3.0
