@@ -21,6 +21,7 @@ from mend.couples import services as couple_services
 from mend.couples.selectors import couple_state
 
 from .auth import AUTH
+from .inputs import refuse_unstorable_input
 from .schemas import CoupleOut, ErrorOut, InviteAcceptIn, InviteOut, MeIn, MeOut, PartnerOut
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
 )
+api.add_decorator(refuse_unstorable_input)  # NUL, out-of-range numbers and offsets: 422 for every operation
 
 
 @api.exception_handler(ValidationError)
