@@ -280,12 +280,18 @@ def apology_delete(*, user: User, apology: Apology, now: datetime) -> None:
 
 def appreciation_create(*, user: User, text: str, send: bool, now: datetime) -> Appreciation:
     clean = _clean(text, label="The note")
-    with transaction.atomic():
+    refused: TrustError | None = None
+    with transaction.atomic():  # a note to send is stored sent, or not at all if the database fails
         note = Appreciation.objects.create(
             owner=user, visibility=Visibility.PRIVATE, text=clean, created_at=now
         )
-    if send:
-        note = appreciation_send(user=user, appreciation=note, now=now)
+        if send:
+            try:
+                note = appreciation_send(user=user, appreciation=note, now=now)
+            except TrustError as error:  # no partner to send it to: it is kept as a private draft
+                refused = error
+    if refused is not None:
+        raise refused
     return note
 
 

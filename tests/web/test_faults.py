@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from unittest import mock
 
 import pytest
@@ -10,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from mend.accounts.models import ApiToken, User
+from mend.couples.models import Couple
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +55,18 @@ def test_database_down_before_the_view_gives_a_calm_503(alice: User) -> None:
     assert "briefly unavailable" in page.content.decode()
     assert api.status_code == 503 and "unavailable" in api.json()["detail"]
     assert client.get(reverse("core:dashboard")).status_code == 200  # the same session works again
+
+
+def test_appreciation_is_stored_sent_or_not_at_all(couple: Couple, alice: User, now: datetime) -> None:
+    from mend.trust import services
+    from mend.trust.models import Appreciation
+
+    with (
+        mock.patch.object(services, "_locked", side_effect=OperationalError("connection lost")),
+        pytest.raises(OperationalError),
+    ):
+        services.appreciation_create(user=alice, text="Thank you for Sunday", send=True, now=now)
+    assert not Appreciation.objects.exists()  # no private draft left behind by a failed send
 
 
 def test_double_click_creates_one_record(client: Client, alice: User) -> None:
