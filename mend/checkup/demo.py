@@ -5,7 +5,7 @@ Idempotent: a person who already has a check-up gets nothing new.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -15,83 +15,44 @@ from .models import CheckupAttempt
 from .selectors import shareable_scale_keys
 from .services import attempt_complete, attempt_save_bank, share_save
 
-# How strongly each scale is felt, 0 (not at all) to 1 (fully), before reverse keying.
-ALICE_BEFORE = {
-    "warning_signs": {
-        "arguments": 0.75,
-        "distance": 0.7,
-        "appreciation": 0.6,
-        "defensiveness": 0.6,
-        "avoidance": 0.8,
-    },
-    "conflict": {
-        "criticism": 0.6,
-        "contempt": 0.3,
-        "defensiveness": 0.65,
-        "stonewalling": 0.5,
-        "flooding": 0.7,
-        "repair": 0.3,
-    },
-    "attachment": {"anxiety": 0.7, "avoidance": 0.35},
-    "relationship": {"satisfaction": 0.35, "trust": 0.55, "commitment": 0.85},
+# Each bank's scales, in the order the level tuples below list them.
+SCALES = {
+    "warning_signs": ("arguments", "distance", "appreciation", "defensiveness", "avoidance"),
+    "conflict": ("criticism", "contempt", "defensiveness", "stonewalling", "flooding", "repair"),
+    "attachment": ("anxiety", "avoidance"),
+    "relationship": ("satisfaction", "trust", "commitment"),
 }
-ALICE_NOW = {
-    "warning_signs": {
-        "arguments": 0.45,
-        "distance": 0.45,
-        "appreciation": 0.35,
-        "defensiveness": 0.4,
-        "avoidance": 0.5,
-    },
-    "conflict": {
-        "criticism": 0.4,
-        "contempt": 0.15,
-        "defensiveness": 0.45,
-        "stonewalling": 0.3,
-        "flooding": 0.45,
-        "repair": 0.6,
-    },
-    "attachment": {"anxiety": 0.6, "avoidance": 0.3},
-    "relationship": {"satisfaction": 0.55, "trust": 0.65, "commitment": 0.9},
-}
-BOB = {
-    "warning_signs": {
-        "arguments": 0.55,
-        "distance": 0.6,
-        "appreciation": 0.5,
-        "defensiveness": 0.7,
-        "avoidance": 0.55,
-    },
-    "conflict": {
-        "criticism": 0.45,
-        "contempt": 0.2,
-        "defensiveness": 0.7,
-        "stonewalling": 0.7,
-        "flooding": 0.6,
-        "repair": 0.4,
-    },
-    "attachment": {"anxiety": 0.3, "avoidance": 0.7},
-    "relationship": {"satisfaction": 0.45, "trust": 0.7, "commitment": 0.75},
-}
-DANA = {
-    "warning_signs": {
-        "arguments": 0.3,
-        "distance": 0.75,
-        "appreciation": 0.7,
-        "defensiveness": 0.4,
-        "avoidance": 0.7,
-    },
-    "conflict": {
-        "criticism": 0.3,
-        "contempt": 0.1,
-        "defensiveness": 0.35,
-        "stonewalling": 0.45,
-        "flooding": 0.3,
-        "repair": 0.35,
-    },
-    "attachment": {"anxiety": 0.55, "avoidance": 0.45},
-    "relationship": {"satisfaction": 0.3, "trust": 0.5, "commitment": 0.7},
-}
+
+
+def levels(**banks: tuple[float, ...]) -> dict[str, dict[str, float]]:
+    """How strongly each scale is felt, 0 (not at all) to 1 (fully), before reverse keying."""
+    return {bank: dict(zip(SCALES[bank], values, strict=True)) for bank, values in banks.items()}
+
+
+ALICE_BEFORE = levels(
+    warning_signs=(0.75, 0.7, 0.6, 0.6, 0.8),
+    conflict=(0.6, 0.3, 0.65, 0.5, 0.7, 0.3),
+    attachment=(0.7, 0.35),
+    relationship=(0.35, 0.55, 0.85),
+)
+ALICE_NOW = levels(
+    warning_signs=(0.45, 0.45, 0.35, 0.4, 0.5),
+    conflict=(0.4, 0.15, 0.45, 0.3, 0.45, 0.6),
+    attachment=(0.6, 0.3),
+    relationship=(0.55, 0.65, 0.9),
+)
+BOB = levels(
+    warning_signs=(0.55, 0.6, 0.5, 0.7, 0.55),
+    conflict=(0.45, 0.2, 0.7, 0.7, 0.6, 0.4),
+    attachment=(0.3, 0.7),
+    relationship=(0.45, 0.7, 0.75),
+)
+DANA = levels(
+    warning_signs=(0.3, 0.75, 0.7, 0.4, 0.7),
+    conflict=(0.3, 0.1, 0.35, 0.45, 0.3, 0.35),
+    attachment=(0.55, 0.45),
+    relationship=(0.3, 0.5, 0.7),
+)
 TOGETHER = {"st_living": "together", "st_broken_up": "no", "st_partner": "aware_willing"}
 
 
@@ -124,48 +85,47 @@ def take_checkup(*, user: Any, answers: Mapping[str, Mapping[str, object]], now:
     return attempt_complete(user=user, now=now)
 
 
+def _seed_person(
+    user: Any,
+    checkups: Sequence[tuple[int, Mapping[str, Mapping[str, object]]]],
+    *,
+    now: datetime,
+    share: Mapping[str, Any] | None = None,
+) -> None:
+    """Take each (days ago, answers) check-up, oldest first, then share; nothing if any exists already."""
+    if CheckupAttempt.objects.owned_by(user).exists():
+        return
+    for days_ago, answers in checkups:
+        take_checkup(user=user, answers=answers, now=now - timedelta(days=days_ago))
+    if share is not None:
+        share_save(user=user, now=now - timedelta(days=checkups[-1][0]), **share)
+
+
 def seed(*, users: Any, couple: Any, now: datetime) -> None:
-    alice, bob, dana = users.alice, users.bob, users.dana
-    if not CheckupAttempt.objects.owned_by(alice).exists():
-        tp = {"tp_when": f"{(now - timedelta(days=300)):%Y-%m}", "tp_events": ["work_money", "stress"]}
-        take_checkup(
-            user=alice,
-            answers=answers_at(
-                ALICE_BEFORE, extra={"turning_point": tp, "relationship": {"rl_wish": "calm"}}
-            ),
-            now=now - timedelta(days=30),
-        )
-        take_checkup(
-            user=alice,
-            answers=answers_at(ALICE_NOW, extra={"turning_point": tp, "relationship": {"rl_wish": "time"}}),
-            now=now - timedelta(days=2),
-        )
-        share_save(user=alice, scales=shareable_scale_keys(), items=["rl_wish"], now=now - timedelta(days=2))
-    if not CheckupAttempt.objects.owned_by(bob).exists():
-        take_checkup(
-            user=bob,
-            answers=answers_at(
-                BOB,
-                extra={
-                    "turning_point": {"tp_when": "unknown", "tp_events": ["work_money"]},
-                    "relationship": {"rl_wish": "understanding"},
-                },
-            ),
-            now=now - timedelta(days=1),
-        )
-        share_save(user=bob, scales=shareable_scale_keys(), now=now - timedelta(days=1))
-    if not CheckupAttempt.objects.owned_by(dana).exists():
-        take_checkup(
-            user=dana,
-            answers=answers_at(
-                DANA,
-                situation={
-                    "st_living": "long_distance",
-                    "st_tz_hours": 9,
-                    "st_broken_up": "no",
-                    "st_partner": "unaware",
-                },
-                extra={"relationship": {"rl_wish": "time", "rl_broken_by": ["distance"]}},
-            ),
-            now=now - timedelta(days=5),
-        )
+    tp = {"tp_when": f"{(now - timedelta(days=300)):%Y-%m}", "tp_events": ["work_money", "stress"]}
+    _seed_person(
+        users.alice,
+        [
+            (30, answers_at(ALICE_BEFORE, extra={"turning_point": tp, "relationship": {"rl_wish": "calm"}})),
+            (2, answers_at(ALICE_NOW, extra={"turning_point": tp, "relationship": {"rl_wish": "time"}})),
+        ],
+        now=now,
+        share={"scales": shareable_scale_keys(), "items": ["rl_wish"]},
+    )
+    bob_extra: dict[str, Mapping[str, object]] = {
+        "turning_point": {"tp_when": "unknown", "tp_events": ["work_money"]},
+        "relationship": {"rl_wish": "understanding"},
+    }
+    _seed_person(
+        users.bob, [(1, answers_at(BOB, extra=bob_extra))], now=now, share={"scales": shareable_scale_keys()}
+    )
+    dana_situation = {
+        "st_living": "long_distance",
+        "st_tz_hours": 9,
+        "st_broken_up": "no",
+        "st_partner": "unaware",
+    }
+    dana_extra: dict[str, Mapping[str, object]] = {
+        "relationship": {"rl_wish": "time", "rl_broken_by": ["distance"]}
+    }
+    _seed_person(users.dana, [(5, answers_at(DANA, situation=dana_situation, extra=dana_extra))], now=now)

@@ -30,6 +30,7 @@ SEED_MODULES = (
     "mend.journal.demo",
     "mend.safety.demo",
     "mend.reminders.demo",
+    "mend.help.demo",
 )
 
 

@@ -106,39 +106,46 @@ DANA_WEEKS = {
 }
 
 
+def _review(
+    user: Any,
+    texts: tuple[str, str, str],
+    *,
+    closeness: int,
+    stress: int,
+    now: datetime,
+    actions: list[str] | None = None,
+) -> None:
+    """One submitted weekly answer: what went well, what felt hard, one thing to improve (the default action)."""
+    well, hard, improve = texts
+    services.checkin_answer_save(
+        user=user,
+        went_well=well,
+        felt_hard=hard,
+        improve=improve,
+        closeness=closeness,
+        stress=stress,
+        actions=actions if actions is not None else [improve],
+        submit=True,
+        now=now,
+    )
+
+
+def _schedule(user: Any, *, weekday: int, at: time, now: datetime, **scope: Any) -> None:
+    """The weekly check-in time, unless one is already set for this scope."""
+    if not CheckinSchedule.objects.filter(**scope).exists():
+        services.schedule_set(user=user, weekday=weekday, local_time=at, time_zone=user.time_zone, now=now)
+
+
 def seed(*, users: Any, couple: Any, now: datetime) -> None:
     alice, bob, dana = users.alice, users.bob, users.dana
-    if not CheckinSchedule.objects.filter(couple=couple).exists():
-        services.schedule_set(
-            user=alice,
-            weekday=6,
-            local_time=time(19, 0),
-            time_zone=alice.time_zone,
-            now=now - timedelta(weeks=9),
-        )
+    _schedule(alice, weekday=6, at=time(19, 0), now=now - timedelta(weeks=9), couple=couple)
     if not CheckinWeek.objects.filter(couple=couple).exists():
         _seed_couple(alice, bob, now)
-    if not CheckinSchedule.objects.filter(owner=dana, couple__isnull=True).exists():
-        services.schedule_set(
-            user=dana,
-            weekday=0,
-            local_time=time(8, 0),
-            time_zone=dana.time_zone,
-            now=now - timedelta(weeks=5),
-        )
+    _schedule(dana, weekday=0, at=time(8, 0), now=now - timedelta(weeks=5), owner=dana, couple__isnull=True)
     if not CheckinWeek.objects.filter(owner=dana, couple__isnull=True).exists():
         for weeks_ago, (closeness, stress, well, hard, improve) in sorted(DANA_WEEKS.items(), reverse=True):
-            services.checkin_answer_save(
-                user=dana,
-                went_well=well,
-                felt_hard=hard,
-                improve=improve,
-                closeness=closeness,
-                stress=stress,
-                actions=[improve],
-                submit=True,
-                now=now - timedelta(weeks=weeks_ago),
-            )
+            when = now - timedelta(weeks=weeks_ago)
+            _review(dana, (well, hard, improve), closeness=closeness, stress=stress, now=when)
     if not Goal.objects.filter(owner__in=[alice, bob, dana]).exists():
         _seed_goals(alice, bob, dana, now)
 
@@ -149,42 +156,19 @@ def _seed_couple(alice: Any, bob: Any, now: datetime) -> None:
         sorted(COUPLE_WEEKS.items(), reverse=True)
     ):
         moment = now - timedelta(weeks=weeks_ago)
-        well, hard, improve = ALICE_TEXTS[i]
-        services.checkin_answer_save(
-            user=alice,
-            went_well=well,
-            felt_hard=hard,
-            improve=improve,
-            closeness=a_close,
-            stress=a_stress,
-            actions=ALICE_ACTIONS[i % len(ALICE_ACTIONS)],
-            submit=True,
-            now=moment,
-        )
-        if b_close is None:
-            continue
-        well, hard, improve = next(bob_texts)
-        services.checkin_answer_save(
-            user=bob,
-            went_well=well,
-            felt_hard=hard,
-            improve=improve,
-            closeness=b_close,
-            stress=b_stress,
-            actions=[improve],
-            submit=True,
-            now=moment + timedelta(minutes=25),
-        )
+        actions = ALICE_ACTIONS[i % len(ALICE_ACTIONS)]
+        _review(alice, ALICE_TEXTS[i], closeness=a_close, stress=a_stress, actions=actions, now=moment)
+        if b_close is not None and b_stress is not None:
+            _review(
+                bob, next(bob_texts), closeness=b_close, stress=b_stress, now=moment + timedelta(minutes=25)
+            )
     # This week: bob has answered and is waiting for alice.
-    services.checkin_answer_save(
-        user=bob,
-        went_well="You surprised me with coffee on Monday.",
-        felt_hard="A long week at work.",
-        improve="Keep Sunday evenings free.",
+    _review(
+        bob,
+        ("You surprised me with coffee on Monday.", "A long week at work.", "Keep Sunday evenings free."),
         closeness=8,
         stress=4,
         actions=["Keep Sunday evenings free"],
-        submit=True,
         now=now,
     )
 

@@ -3,6 +3,7 @@ moments whose balance improves, and a few solo items for dana. Idempotent."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -53,6 +54,75 @@ NOTES_FROM_BOB = (
 )
 
 
+DANA_PROMISES = (
+    ("Go to bed before midnight on weeknights.", True),
+    ("Write down what I want to say before the next hard conversation.", True),
+    ("Stop checking his profile.", False),
+    ("Call my sister about how I really feel.", True),
+    ("Take a walk on my own on Sunday.", True),
+)
+
+
+@dataclass(frozen=True)
+class History:
+    """One person's own trust history, oldest first."""
+
+    promises: tuple[tuple[str, bool], ...]  # (text, kept), falling due every `promise_every_days`
+    promise_first_days: float  # the first one fell due this many days ago
+    promise_every_days: float
+    moments: tuple[tuple[int, int], ...]  # (good, hard) per week
+    moment_notes: tuple[str, str]  # a note on a good moment, and on the first hard one
+    acts: int
+    notes: tuple[str, ...] = ()  # appreciation notes sent to the partner
+    notes_first_days: int = 0
+    notes_every_days: int = 0
+    offset_hours: int = 0  # so two people's promises do not fall due at the same minute
+
+
+ALICE = History(
+    promises=ALICE_PROMISES,
+    promise_first_days=42,
+    promise_every_days=3.5,
+    moments=((3, 3), (4, 3), (5, 2), (6, 2), (8, 2), (9, 1)),
+    moment_notes=("A long laugh in the kitchen.", "Argued about the dishes again."),
+    acts=5,
+    notes=NOTES_FROM_ALICE,
+    notes_first_days=36,
+    notes_every_days=9,
+)
+BOB = History(
+    promises=BOB_PROMISES,
+    promise_first_days=42,
+    promise_every_days=3.5,
+    moments=((2, 3), (4, 3), (4, 2), (6, 2), (7, 1), (8, 1)),
+    moment_notes=("She waited up for me.", "Cold silence after dinner."),
+    acts=4,
+    notes=NOTES_FROM_BOB,
+    notes_first_days=33,
+    notes_every_days=10,
+    offset_hours=5,
+)
+DANA = History(
+    promises=DANA_PROMISES,
+    promise_first_days=30,
+    promise_every_days=6,
+    moments=((1, 3), (2, 2), (3, 2), (4, 1)),
+    moment_notes=("Felt calm all evening.", "Cried after the phone call."),
+    acts=2,
+)
+
+
+def _seed_person(user: Any, history: History, now: datetime) -> list[Promise]:
+    """Promises made and kept or missed, notes sent, moments logged and small acts done; the promises."""
+    made = _promises(user, history, now)
+    for i, text in enumerate(history.notes):
+        at = now - timedelta(days=history.notes_first_days - i * history.notes_every_days)
+        services.appreciation_create(user=user, text=text, send=True, now=at)
+    _moments(user, now, history.moments, history.moment_notes)
+    _acts(user, now, history.acts)
+    return made
+
+
 def _moments(user: Any, now: datetime, plan: tuple[tuple[int, int], ...], notes: tuple[str, str]) -> None:
     """`plan` holds (positive, negative) counts per week, oldest first."""
     for week, (positive, negative) in enumerate(plan):
@@ -66,12 +136,11 @@ def _moments(user: Any, now: datetime, plan: tuple[tuple[int, int], ...], notes:
             services.moment_log(user=user, kind=kind, note=note, now=at)
 
 
-def _promises(
-    user: Any, texts: tuple[tuple[str, bool], ...], now: datetime, *, offset_hours: int
-) -> list[Promise]:
+def _promises(user: Any, history: History, now: datetime) -> list[Promise]:
     made: list[Promise] = []
-    for i, (text, kept) in enumerate(texts):
-        due = now - timedelta(days=42 - i * 3.5, hours=offset_hours)
+    for i, (text, kept) in enumerate(history.promises):
+        days = history.promise_first_days - i * history.promise_every_days
+        due = now - timedelta(days=days, hours=history.offset_hours)
         promise = services.promise_create(user=user, text=text, due_at=due, now=due - timedelta(days=3))
         if kept:
             promise = services.promise_mark_kept(user=user, promise=promise, now=due - timedelta(hours=2))
@@ -98,8 +167,8 @@ def seed(*, users: Any, couple: Any, now: datetime) -> None:
 
 
 def _seed_couple(alice: Any, bob: Any, now: datetime) -> None:
-    mine = _promises(alice, ALICE_PROMISES, now, offset_hours=0)
-    theirs = _promises(bob, BOB_PROMISES, now, offset_hours=5)
+    mine = _seed_person(alice, ALICE, now)
+    theirs = _seed_person(bob, BOB, now)
     for promise in [p for p in theirs if p.status == "kept"][:-1]:
         services.promise_respond(
             user=alice, promise=promise, response="confirmed", now=promise.due_at + timedelta(hours=6)
@@ -157,12 +226,6 @@ def _seed_couple(alice: Any, bob: Any, now: datetime) -> None:
         now=missed_dinner.due_at + timedelta(days=2),
     )
 
-    for i, text in enumerate(NOTES_FROM_ALICE):
-        at = now - timedelta(days=36 - i * 9)
-        services.appreciation_create(user=alice, text=text, send=True, now=at)
-    for i, text in enumerate(NOTES_FROM_BOB):
-        at = now - timedelta(days=33 - i * 10)
-        services.appreciation_create(user=bob, text=text, send=True, now=at)
     services.received_mark_read(user=alice, now=now - timedelta(days=5))
     services.received_mark_read(user=bob, now=now - timedelta(days=2))
     services.appreciation_create(
@@ -206,38 +269,9 @@ def _seed_couple(alice: Any, bob: Any, now: datetime) -> None:
         now=now - timedelta(days=12),
     )
 
-    _moments(
-        alice,
-        now,
-        ((3, 3), (4, 3), (5, 2), (6, 2), (8, 2), (9, 1)),
-        ("A long laugh in the kitchen.", "Argued about the dishes again."),
-    )
-    _moments(
-        bob,
-        now,
-        ((2, 3), (4, 3), (4, 2), (6, 2), (7, 1), (8, 1)),
-        ("She waited up for me.", "Cold silence after dinner."),
-    )
-    _acts(alice, now, 5)
-    _acts(bob, now, 4)
-
 
 def _seed_dana(dana: Any, now: datetime) -> None:
-    for i, (text, kept) in enumerate(
-        (
-            ("Go to bed before midnight on weeknights.", True),
-            ("Write down what I want to say before the next hard conversation.", True),
-            ("Stop checking his profile.", False),
-            ("Call my sister about how I really feel.", True),
-            ("Take a walk on my own on Sunday.", True),
-        )
-    ):
-        due = now - timedelta(days=30 - i * 6)
-        promise = services.promise_create(user=dana, text=text, due_at=due, now=due - timedelta(days=2))
-        if kept:
-            services.promise_mark_kept(user=dana, promise=promise, now=due)
-        else:
-            services.promise_mark_missed(user=dana, promise=promise, now=due)
+    _seed_person(dana, DANA, now)
     services.promise_create(
         user=dana,
         text="Book a session with a counsellor.",
@@ -260,7 +294,3 @@ def _seed_dana(dana: Any, now: datetime) -> None:
         share=False,
         now=now - timedelta(days=10),
     )
-    _moments(
-        dana, now, ((1, 3), (2, 2), (3, 2), (4, 1)), ("Felt calm all evening.", "Cried after the phone call.")
-    )
-    _acts(dana, now, 2)
