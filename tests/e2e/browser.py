@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
 
 from mend.accounts.models import User
 
@@ -78,6 +78,14 @@ def log_in(context: BrowserContext, user: User, base_url: str) -> None:
     client.force_login(user)
     cookie = client.cookies["sessionid"]
     context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": base_url}])
+
+
+def main_nav(page: Page) -> Locator:
+    """The main navigation as a person reaches it: on a phone, open the Menu button first."""
+    menu = page.locator("details.nav-menu")
+    if menu.is_visible() and menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+    return page.get_by_role("navigation", name="Main")
 
 
 def slug(path: str) -> str:

@@ -15,7 +15,7 @@ from mend.accounts.models import User
 from mend.couples.selectors import couple_state
 from tests.access.matrix import PRIVATE_OBJECT, SECRET, SHARED_OBJECT, Route, World
 
-from .browser import DESKTOP, PHONE, Contexts, log_in, shot
+from .browser import DESKTOP, PHONE, Contexts, log_in, main_nav, shot
 
 pytestmark = pytest.mark.e2e
 
@@ -45,7 +45,7 @@ def test_alice_signs_up_invites_bob_and_bob_accepts_on_a_phone(contexts: Context
     expect(alice).to_have_url(re.compile(r"/dashboard/$"))
     expect(alice.get_by_role("status")).to_contain_text("Welcome to mend")
 
-    alice.get_by_role("navigation", name="Main").get_by_role("link", name="Couple").click()
+    main_nav(alice).get_by_role("link", name="Couple").click()
     alice.get_by_role("button", name="Create an invite").click()
     expect(alice.get_by_role("heading", name="Your invite is ready")).to_be_visible()
     link = alice.locator("#invite-link").inner_text().strip()
@@ -162,6 +162,39 @@ def test_quick_exit_leaves_no_back_entry(contexts: Contexts, alice: User) -> Non
     assert second.evaluate("() => history.length") == length
     second.go_back()
     assert "/journal/" not in second.url
+
+
+def test_discreet_browsing_keeps_mend_to_one_back_entry_and_the_limits_are_explained(
+    contexts: Contexts, alice: User
+) -> None:
+    page = contexts.page(user=alice, viewport=DESKTOP)
+    page.goto("/safety/")
+    leaving = page.locator("#leaving")
+    expect(leaving).to_contain_text("any mend pages you opened earlier in the same tab")
+    start = page.evaluate("() => history.length")  # the blank start and this page
+
+    # Off (the default): links add to the Back list as usual.
+    main_nav(page).get_by_role("link", name="Journal").click()
+    expect(page).to_have_url(re.compile(r"/journal/$"))
+    assert page.evaluate("() => history.length") == start + 1
+    page.go_back()
+
+    page.get_by_label("Discreet browsing on this device").check()
+    main_nav(page).get_by_role("link", name="Journal").click()
+    expect(page).to_have_url(re.compile(r"/journal/$"))
+    main_nav(page).get_by_role("link", name="Coach").click()
+    expect(page).to_have_url(re.compile(r"/coach/$"))
+    page.get_by_role("link", name="Quick exit").click()
+    expect(page).to_have_title("Weather")
+    page.go_back()
+    page.go_back()
+    assert not page.url.startswith(contexts.base_url), page.url  # no mend page left behind Back
+
+    # Without JavaScript the switch cannot work, so it is not offered; the advice still is.
+    plain = contexts.page(user=alice, java_script_enabled=False)
+    plain.goto("/safety/")
+    expect(plain.locator("#leaving")).to_contain_text("private or incognito window")
+    expect(plain.get_by_label("Discreet browsing on this device")).to_be_hidden()
 
 
 def _case_routes() -> list[Route]:
@@ -327,7 +360,8 @@ def test_break_button_starts_a_timer_and_tells_the_partner_calmly(
 ) -> None:
     page = contexts.page(user=alice)
     page.goto("/dashboard/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pause").click()
+    main_nav(page).get_by_role("link", name="Pause").click()
+    expect(page).to_have_url(re.compile(r"/space/$"))
     page.goto("/space/pause/")
     expect(page.get_by_role("heading", name="I need a break")).to_be_visible()
     page.get_by_label("Minutes until you come back").fill("20")

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from mend.accounts.models import User
 
-from .browser import DESKTOP, Contexts, focus_ring, has_visible_focus
+from .browser import DESKTOP, PHONE, Contexts, focus_ring, has_visible_focus, main_nav
 
 pytestmark = pytest.mark.e2e
 
@@ -71,6 +71,31 @@ def test_check_in_with_the_keyboard_only(contexts: Contexts, alice: User, bob: U
     tab_until(page, "button[name=submit]")
     page.keyboard.press("Enter")
     expect(page.get_by_text("You have submitted.")).to_be_visible()
+
+
+def test_phone_menu_keeps_the_header_on_one_line_and_opens_with_the_keyboard(
+    contexts: Contexts, alice: User
+) -> None:
+    page = contexts.page(user=alice, viewport=PHONE)
+    page.goto("/dashboard/")
+    header = page.locator(".site-header").bounding_box()
+    assert header is not None and header["height"] < 80, header  # brand, Menu and Quick exit: one row
+    expect(page.get_by_role("navigation", name="Main")).to_have_count(0)  # folded away until asked for
+    tab_until(page, ".nav-menu > summary")
+    page.keyboard.press("Enter")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Journal")).to_be_visible()
+    expect(nav.get_by_role("button", name="Log out")).to_be_visible()
+    tab_until(page, ".nav-menu a[href='/journal/']")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/journal/$"))
+    expect(page.get_by_role("navigation", name="Main")).to_have_count(0)  # a new page starts folded
+
+    # The menu is plain HTML: it opens and leads on with scripts turned off.
+    plain = contexts.page(user=alice, viewport=PHONE, java_script_enabled=False)
+    plain.goto("/dashboard/")
+    main_nav(plain).get_by_role("link", name="Settings").click()
+    expect(plain).to_have_url(re.compile(r"/accounts/profile/$"))
 
 
 def test_reduced_motion_stops_the_breathing_animation(contexts: Contexts, alice: User) -> None:

@@ -21,6 +21,32 @@
     }
     lastEscape = now;
   });
+  // Discreet browsing (chosen on the wellbeing page, kept in this browser only): links inside mend
+  // replace the current page instead of adding to the tab's Back list. Forms still add a step.
+  var DISCREET = "mend-discreet";
+  function discreet() {
+    try { return window.localStorage.getItem(DISCREET) === "on"; } catch (e) { return false; }
+  }
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || !discreet() || link.origin !== window.location.origin) { return; }
+    if ((link.target && link.target !== "_self") || link.hasAttribute("download")) { return; }
+    if (link.hash && link.pathname === window.location.pathname && link.search === window.location.search) { return; }
+    event.preventDefault();
+    window.location.replace(link.href);
+  });
+  var choice = document.querySelector("[data-discreet]");
+  var toggle = document.getElementById("discreet-toggle");
+  if (choice && toggle) {
+    toggle.checked = discreet();
+    choice.hidden = false;
+    toggle.addEventListener("change", function () {
+      try {
+        if (toggle.checked) { window.localStorage.setItem(DISCREET, "on"); } else { window.localStorage.removeItem(DISCREET); }
+      } catch (e) { toggle.checked = false; }
+    });
+  }
   // Copy buttons: <button data-copy="#id">.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-copy]");
