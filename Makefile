@@ -48,10 +48,10 @@ bench: install
 	$(BIN)/python -m bench.coach_speed
 
 load: install
-	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.load $(ARGS)
 
 faults: install
-	$(BIN)/python -m bench.faults
+	$(BIN)/python -m bench.faults $(ARGS)
 
 audit: install
 	$(BIN)/pip-audit --strict -r requirements.lock --disable-pip --no-deps
