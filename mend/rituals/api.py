@@ -17,7 +17,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import TIME_ZONE_CHOICES, User
-from mend.api.schemas import ErrorOut
+from mend.api.schemas import ErrorOut, LocalTimeOut, local_time_out
 from mend.couples.privacy import get_owned_or_404, get_visible_or_404
 from mend.couples.selectors import couple_state
 
@@ -45,14 +45,14 @@ class SlotOut(Schema):
     who: str
     weekday: int
     weekday_name: str
-    local_time: str
+    local_time: LocalTimeOut
     time_zone: str
 
 
 class ScheduleOut(Schema):
     set: bool
     weekday: int | None = None
-    local_time: str | None = None
+    local_time: LocalTimeOut | None = None
     time_zone: str | None = None
     set_by_me: bool = False
     slots: list[SlotOut] = []
@@ -91,14 +91,14 @@ def _schedule_out(user: User) -> ScheduleOut:
                 who=who,
                 weekday=slot.weekday,
                 weekday_name=slot.weekday_name,
-                local_time=f"{slot.time:%H:%M}",
+                local_time=local_time_out(slot.time),
                 time_zone=slot.time_zone,
             )
         )
     return ScheduleOut(
         set=True,
         weekday=schedule.weekday,
-        local_time=f"{schedule.local_time:%H:%M}",
+        local_time=local_time_out(schedule.local_time),
         time_zone=schedule.time_zone,
         set_by_me=schedule.owner_id == user.pk,
         slots=slots,
