@@ -25,7 +25,7 @@ ActKind = Literal["small_act", "shared_experience", "date", "long_distance"]
 Cost = Literal["free", "low", "medium"]
 Energy = Literal["low", "medium", "high"]
 LineKind = Literal["emergency", "crisis", "suicide", "domestic_violence", "directory"]
-ToolKey = Literal[
+Tool = Literal[
     "coach",
     "checkin",
     "acts",
@@ -40,8 +40,10 @@ ToolKey = Literal[
     "goals",
     "safety",
     "invite",
-    "checkup",
 ]
+"""A tool in the app that a plan step or an answer can point to."""
+ToolKey = Literal[Tool, "checkup"]
+"""Any tool an answer can point to, the check-up included."""
 ResourceKind = Literal["book", "online_program", "directory", "app"]
 ChartKind = Literal["bar", "line", "none"]
 

@@ -35,6 +35,7 @@ from mend.engine.checkup import (
     Situation,
     load_bank,
 )
+from mend.engine.content import Tool
 from mend.engine.safety import SafetyResult
 
 Mode = Literal["couple", "solo"]
@@ -48,22 +49,6 @@ Area = Literal[
     "own_patterns",
     "space",
     "routine",
-]
-Tool = Literal[
-    "coach",
-    "checkin",
-    "acts",
-    "appreciation",
-    "promises",
-    "apology",
-    "journal",
-    "attachment",
-    "break",
-    "space",
-    "help",
-    "goals",
-    "safety",
-    "invite",
 ]
 TOOLS: tuple[str, ...] = get_args(Tool)
 AREAS: tuple[str, ...] = get_args(Area)
