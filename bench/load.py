@@ -544,9 +544,11 @@ def report(name: str, figures: Figures, per_page: bool) -> None:
         f"{summary(ordered)} | errors {figures.error_count}"
     )
     if per_page:
-        for label, values in figures.latencies.items():
+        order = [x for s in JOURNEY for x in (s.label, f"GET {s.path} (after the redirect)")]
+        for label in sorted(figures.latencies, key=lambda x: order.index(x) if x in order else len(order)):
+            values = figures.latencies[label]
             print(
-                f"    {label:<44} {len(values):6d}  {summary(sorted(values))}  errors {figures.errors.get(label, 0)}"
+                f"    {label:<48} {len(values):6d}  {summary(sorted(values))}  errors {figures.errors.get(label, 0)}"
             )
     for sample in figures.samples:
         print(f"    e.g. {sample}")
