@@ -370,9 +370,7 @@ def test_break_button_starts_a_timer_and_tells_the_partner_calmly(
     countdown = page.locator(".pause-countdown")
     expect(countdown).to_be_visible()
     expect(countdown).to_have_text(re.compile(r"^(20:00|19:\d\d)$"))
-    first = countdown.inner_text()
-    page.wait_for_timeout(1_500)
-    assert countdown.inner_text() != first, "the timer does not move"
+    expect(countdown).not_to_have_text(countdown.inner_text())  # the timer moves on by itself
     shot(page, "space-pause-running")
 
     bob_page = contexts.page(user=bob)

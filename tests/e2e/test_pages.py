@@ -6,6 +6,7 @@ then prints a table with the figures.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -13,6 +14,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from playwright.sync_api import ConsoleMessage
 
+from mend.accounts.models import User
 from mend.core.demo import seed_demo
 
 from .browser import (
@@ -87,44 +89,99 @@ def console_error(row: Row, message: ConsoleMessage) -> None:
         row.console.append(message.text)
 
 
-def test_every_main_page(contexts: Contexts) -> None:
-    users = seed_demo(now=timezone.now())
-    public, _ = existing(PUBLIC_PAGES)
-    private, not_there = existing(PRIVATE_PAGES)
-    rows: list[Row] = []
-    for path in public + private:
-        user = users.alice if path in private else None
-        row = Row(path)
-        rows.append(row)
+class Tour:
+    """One desktop and one phone tab per visitor, reused page after page.
 
-        # Desktop, light, in a fresh context: weight, console errors (a CSP refusal lands there),
-        # screenshot, axe; then the same page at 200% zoom (a 1280 window is 640 CSS px wide).
-        desk = contexts.page(user=user, viewport=DESKTOP)
-        weigher = Weigher(desk)
-        desk.on("console", lambda message, row=row: console_error(row, message))
-        response = desk.goto(path)
+    The browser cache and the service worker are off in both, so every page's weight is what a
+    first visit downloads, without paying for a fresh browser context per page.
+    """
+
+    def __init__(self, contexts: Contexts, user: User | None) -> None:
+        self.row = Row("")
+        self.desk = contexts.page(user=user, viewport=DESKTOP, service_workers="block")
+        self.phone = contexts.page(
+            user=user, viewport=PHONE, is_mobile=True, has_touch=True, service_workers="block"
+        )
+        self.weigher = Weigher(self.desk)
+        for page in (self.desk, self.phone):
+            page.context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.desk.on("console", lambda message: console_error(self.row, message))
+
+    def visit(self, row: Row, timings: dict[str, float]) -> None:
+        self.row = row
+        clock = Clock(timings)
+        # Desktop, light: weight, console errors (a CSP refusal lands there), screenshot, axe; then the
+        # same page at 200% zoom (a 1280 window is 640 CSS px wide).
+        desk = self.desk
+        desk.set_viewport_size(DESKTOP)
+        self.weigher.responses.clear()
+        response = desk.goto(row.path)
         assert response is not None
         row.status = response.status
-        row.weight, row.weight_parts = weigher.weigh()
-        shot(desk, path)
+        clock.lap("load")
+        row.weight, row.weight_parts = self.weigher.weigh()
+        shot(desk, row.path)
+        clock.lap("screenshot")
         row.axe_light = axe_check(desk)
+        clock.lap("axe")
         desk.set_viewport_size(ZOOM_200)
         row.overflow_zoom = horizontal_overflow(desk)
         if row.overflow_zoom:
             row.overflow_detail += widest_elements(desk)
-        desk.context.close()
 
         # Phone: the light screenshot, no sideways scroll, then axe again in dark colours.
-        phone = contexts.page(user=user, viewport=PHONE, is_mobile=True, has_touch=True)
-        phone.goto(path)
-        shot(phone, path)
+        phone = self.phone
+        phone.emulate_media(color_scheme="light")
+        phone.goto(row.path)
+        clock.lap("load")
+        shot(phone, row.path)
+        clock.lap("screenshot")
         row.overflow_phone = horizontal_overflow(phone)
         if row.overflow_phone:
             row.overflow_detail += widest_elements(phone)
         phone.emulate_media(color_scheme="dark")
         row.axe_dark_phone = axe_check(phone)
-        phone.context.close()
-        contexts.opened.clear()
+        clock.lap("axe")
+
+
+class Clock:
+    """Adds the seconds spent in each phase, for the figures printed after the tour."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.started = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.timings[phase] = self.timings.get(phase, 0.0) + now - self.started
+        self.started = now
+
+
+def test_every_main_page(contexts: Contexts) -> None:
+    timings: dict[str, float] = {}
+    clock = Clock(timings)
+    users = seed_demo(now=timezone.now())
+    clock.lap("seed")
+    public, _ = existing(PUBLIC_PAGES)
+    private, not_there = existing(PRIVATE_PAGES)
+    visitor, alice = Tour(contexts, None), Tour(contexts, users.alice)
+    clock.lap("contexts")
+    rows: list[Row] = []
+    for path in public + private:
+        row = Row(path)
+        rows.append(row)
+        (alice if path in private else visitor).visit(row, timings)
+
+    # The folded phone menu, opened, in both colour schemes.
+    phone = alice.phone
+    phone.goto("/dashboard/")
+    phone.locator("details.nav-menu > summary").click()
+    shot(phone, "menu-open")
+    menu = Row("/dashboard/ (menu open)", status=200)
+    menu.axe_dark_phone = axe_check(phone)
+    phone.emulate_media(color_scheme="light")
+    menu.axe_light = axe_check(phone)
+    rows.append(menu)
 
     print(
         "\n\npage                         status  axe (desktop light)          axe (phone dark)"
@@ -140,6 +197,7 @@ def test_every_main_page(contexts: Contexts) -> None:
         )
     if not_there:
         print(f"not checked (no such page yet): {', '.join(not_there)}")
+    print("seconds by phase: " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))
     if contexts.outside_requests:
         print(f"requests answered locally instead of the network: {contexts.outside_requests}")
 
