@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ._data import lexicons, pattern_rows
 from ._types import CRISIS_KIND, HARMFUL_KINDS, Finding
@@ -114,9 +116,51 @@ def _all_gates() -> tuple[str, ...]:
     return tuple(sorted({g for r in rules() for g in r.gate}))
 
 
-def _present_gates(padded: str) -> set[str]:
-    """Gate strings that occur in the text (plain substring tests: fast and linear)."""
-    return set(filter(padded.__contains__, _all_gates()))
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, factored on common prefixes."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)
+
+
+@cache
+def _gates() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[int]]:
+    """One scanner for every gate string, and which rules each found string opens.
+
+    The scanner reports, at each position where some gate starts, the longest gate starting
+    there; every other gate starting there is a prefix of it, so a found string opens the rules
+    of all its gate prefixes. Rules without a gate always run.
+    """
+    every = rules()
+    gates = _all_gates()
+    scanner = re.compile("(?=(" + _trie(gates) + "))")
+    opens: dict[str, tuple[int, ...]] = {}
+    for g in gates:
+        prefixes = {h for h in gates if g.startswith(h)}
+        opens[g] = tuple(i for i, r in enumerate(every) if r.gate & prefixes)
+    always = frozenset(i for i, r in enumerate(every) if not r.gate)
+    return scanner, opens, always
+
+
+def _open_rules(padded: str) -> list[int]:
+    """Indices of the rules whose gate strings occur in the text (one linear scan), in order."""
+    scanner, opens, always = _gates()
+    run = set(always)
+    for found in set(scanner.findall(padded)):
+        run.update(opens[found])
+    return sorted(run)
 
 
 def _lower_same_length(text: str) -> str:
@@ -189,23 +233,47 @@ def _explain(rule: Rule, span: str) -> str:
     return rule.explanation.replace("{m}", shown)
 
 
+@cache
+def _plans() -> tuple[tuple[Rule, bool, bool, bool, bool, bool], ...]:
+    """Per rule: the rule, whether it reads letter case, and which guards apply to its matches."""
+    out = []
+    for rule in rules():
+        harmful = rule.kind in HARMFUL_KINDS
+        negatable = (harmful or rule.kind == CRISIS_KIND) and rule.kind != "escalation"
+        out.append(
+            (
+                rule,
+                rule.rule == "caps",
+                negatable,
+                harmful,
+                rule.kind in ("absolute", "blame"),
+                rule.kind == "absolute",
+            )
+        )
+    return tuple(out)
+
+
+_REGEXES: dict[int, re.Pattern[str]] = {}
+
+
 def find(text: str) -> tuple[Finding, ...]:
     """All findings in ``text``, ordered by position; overlapping duplicates removed."""
-    folded = text.translate(_FOLD)
+    folded = text if text.isascii() else text.translate(_FOLD)
     lowered = _lower_same_length(folded)
-    present = _present_gates(" ".join(lowered.split()) + " ")
-    has_caps = _CAPS_PAIR.search(folded) is not None
-    quotes = [i for i, c in enumerate(folded) if c == '"'] if '"' in folded else []
+    plans = _plans()
+    quotes: list[int] | None = None
     found: list[Finding] = []
-    for rule in rules():
-        if rule.gate and rule.gate.isdisjoint(present):
-            continue
-        if rule.rule == "caps":
-            if not has_caps:
+    for index in _open_rules(" ".join(lowered.split()) + " "):
+        rule, caps, negatable, harmful, affection, generic = plans[index]
+        regex = _REGEXES.get(index)
+        if regex is None:
+            regex = _REGEXES[index] = rule.regex
+        if caps:
+            if _CAPS_PAIR.search(folded) is None:
                 continue
-            matches = rule.regex.finditer(folded)
+            matches = regex.finditer(folded)
         else:
-            matches = rule.regex.finditer(lowered)
+            matches = regex.finditer(lowered)
         for count, m in enumerate(matches):
             if count >= MAX_PER_RULE:
                 break
@@ -217,16 +285,18 @@ def find(text: str) -> tuple[Finding, ...]:
             lead = len(span) - len(span.lstrip())
             start += lead
             span = span.lstrip()
-            if rule.kind == "escalation" and rule.rule == "caps" and not _caps_ok(span):
+            if caps and rule.kind == "escalation" and not _caps_ok(span):
                 continue
-            guarded = rule.kind in HARMFUL_KINDS or rule.kind == CRISIS_KIND
-            if guarded and rule.kind != "escalation" and _negated(folded, start):
+            if negatable and _negated(folded, start):
                 continue
-            if rule.kind in HARMFUL_KINDS and _quoted(folded, start, quotes):
+            if harmful:
+                if quotes is None:
+                    quotes = [i for i, c in enumerate(folded) if c == '"'] if '"' in folded else []
+                if _quoted(folded, start, quotes):
+                    continue
+            if affection and _affectionate(folded, end):
                 continue
-            if rule.kind in ("absolute", "blame") and _affectionate(folded, end):
-                continue
-            if rule.kind == "absolute" and _GENERIC_YOU.match(folded, end):
+            if generic and _GENERIC_YOU.match(folded, end):
                 continue
             found.append(
                 Finding(
@@ -246,6 +316,8 @@ def _overlaps(a: Finding, b: Finding) -> bool:
 
 
 def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
+    if len(found) < 2:
+        return tuple(found)
     non_apologies = [f for f in found if f.kind == "non_apology"]
     contempt = [f for f in found if f.kind in ("contempt", "threat", "stonewalling")]
     kept: list[Finding] = []
