@@ -5,8 +5,11 @@
 
 Inputs: shared/data/goemotions_dev.tsv (GoEmotions, CC BY 4.0) with the task A/B label mapping of
 shared/data/PROVENANCE.md, and the static sub-word embeddings shipped inside the ``wordllama`` wheel
-(WordLlama ``l2_supercat`` 256-d, MIT). The embeddings are only used here: a linear model over the
-mean embedding is a per-piece score, so the engine ships one number per piece and task.
+(WordLlama ``l2_supercat`` 256-d, MIT). The embeddings are only used here: a word's vector is the
+mean of its sub-word pieces, and a linear model over the mean word vector of a text is the mean of
+per-word scores, so the engine ships one number per word and task for a fixed vocabulary (the
+whole-word pieces of the WordLlama tokenizer, the valence lexicon and every word of the shared
+text corpora); words outside it add nothing.
 
 Features are computed by the engine's own code (mend.engine.coach._features and ._rules), so the
 shipped weights score run-time text exactly as in training. scikit-learn is used only here.
@@ -31,17 +34,27 @@ from sklearn.model_selection import StratifiedKFold
 
 from eval.data import goemotions
 from mend.engine.coach import _rules
-from mend.engine.coach._data import DATA_DIR
-from mend.engine.coach._features import greedy_pieces, sparse_features, tokens
+from mend.engine.coach._data import DATA_DIR, word_scores
+from mend.engine.coach._features import (
+    NEGATORS,
+    PREFIX,
+    PROFANITY_SCALE,
+    TOKEN,
+    YOU,
+    greedy_pieces,
+    sparse_features,
+    tokens,
+)
 
 SEED = 13
 FOLDS = 5
 TASKS = ("hostility", "appreciation", "apology")
-C_BY_TASK = {"hostility": 0.5, "appreciation": 1.0, "apology": 1.0}
+C_BY_TASK = {"hostility": 0.5, "appreciation": 2.0, "apology": 1.0}
 EMB_SCALE = 3.0
+EMB_DIM = 256
 MODEL_PATH = DATA_DIR / "model.json"
 PRUNE = 0.02
-PIECE_CHARS = re.compile("[▁a-z0-9']+")
+WORD_CHARS = re.compile("[a-z0-9']+")
 
 
 @dataclass
@@ -68,22 +81,42 @@ def text_kinds(text: str) -> list[str]:
     return sorted({f.kind for f in _rules.find(text)})
 
 
-def embed(texts: list[str], emb: Embeddings) -> np.ndarray:
-    out = np.zeros((len(texts), emb.matrix.shape[1]), dtype=np.float32)
-    cache: dict[str, list[int]] = {}
-    for row, text in enumerate(texts):
-        ids: list[int] = []
-        for tok in tokens(text):
-            if not tok[0].isalnum():
-                continue
-            got = cache.get(tok)
-            if got is None:
-                got = [emb.vocab[p] for p in greedy_pieces(tok, emb.vocab.__contains__, emb.max_len)]
-                cache[tok] = got
-            ids.extend(got)
+def vocabulary(emb: Embeddings) -> list[str]:
+    """Words that get an embedding score: fixed lists, not chosen by label."""
+    from eval.data import conversations, tsv
+
+    words = {p[1:] for p in emb.vocab if p.startswith("▁") and WORD_CHARS.fullmatch(p[1:])}
+    words |= set(word_scores("valence.tsv"))
+    for e in goemotions():
+        words.update(tokens(e.text))
+    for r in tsv("politeness_dev.tsv"):
+        words.update(tokens(r["text"]))
+    for r in tsv("positive_frames_dev.tsv"):
+        words.update(tokens(r["original_text"]))
+        words.update(tokens(r["reframed_text"]))
+    for ctx, _ in conversations():
+        for m in ctx:
+            words.update(tokens(m))
+    return sorted(w for w in words if w[0].isalnum() and WORD_CHARS.fullmatch(w))
+
+
+def word_vectors(words: list[str], emb: Embeddings) -> dict[str, np.ndarray]:
+    out = {}
+    for w in words:
+        ids = [emb.vocab[p] for p in greedy_pieces(w, emb.vocab.__contains__, emb.max_len)]
         if ids:
-            out[row] = emb.matrix[ids].mean(axis=0)
-    return out * EMB_SCALE
+            out[w] = emb.matrix[ids].mean(axis=0) * EMB_SCALE
+    return out
+
+
+def embed(texts: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+    """Mean word vector of each text over the words that have one."""
+    out = np.zeros((len(texts), EMB_DIM), dtype=np.float32)
+    for row, text in enumerate(texts):
+        found = [vectors[t] for t in tokens(text) if t in vectors]
+        if found:
+            out[row] = np.mean(found, axis=0)
+    return out
 
 
 def featurize(texts: list[str]) -> list[dict[str, float]]:
@@ -123,7 +156,8 @@ def train(check_only: bool = False, verbose: bool = True) -> dict[str, dict[str,
     texts = [e.text for e in data]
     feats = featurize(texts)
     emb = load_embeddings()
-    dense = embed(texts, emb)
+    vectors = word_vectors(vocabulary(emb), emb)
+    dense = embed(texts, vectors)
     figures: dict[str, dict[str, float]] = {}
     coefs: dict[str, tuple[DictVectorizer, np.ndarray]] = {}
     calibration = []
@@ -155,73 +189,150 @@ def train(check_only: bool = False, verbose: bool = True) -> dict[str, dict[str,
             x = hstack([vec.fit_transform([feats[i] for i in idx]), dense[idx]]).tocsr()
             coefs[task] = (vec, fit(x, y, c).coef_[0])
     if not check_only:
-        export(coefs, emb, calibration, figures)
+        export(coefs, vectors, calibration, figures)
+        check_export(texts, feats, dense, coefs)
     return figures
+
+
+def check_export(
+    texts: list[str],
+    feats: list[dict[str, float]],
+    dense: np.ndarray,
+    coefs: dict[str, tuple[DictVectorizer, np.ndarray]],
+) -> None:
+    """The engine's one-pass scorer, reading the written file, gives the trained model's margins."""
+    from mend.engine.coach import _model
+
+    _model.model.cache_clear()
+    worst = 0.0
+    for t, task in enumerate(TASKS):
+        vec, coef = coefs[task]
+        want = hstack([vec.transform(feats), dense]).tocsr() @ coef
+        got = np.array([_model.raw_scores(text, text_kinds(text))[task] for text in texts])
+        worst = max(worst, float(np.abs(want - got).max()))
+    print(f"engine scorer vs trained model: largest margin difference {worst:.4f} (int16 packing)")
+    assert worst < 0.25, worst
 
 
 def pack(table: dict[str, float]) -> dict[str, object]:
     """Keys joined by newlines and values as base64 little-endian int16 with one scale."""
     keys = list(table)
-    assert not any("\n" in k for k in keys)
-    values = np.array([table[k] for k in keys], dtype=np.float64)
-    scale = float(np.abs(values).max() / 32767) if len(values) and np.abs(values).max() > 0 else 1.0
+    return {"keys": "\n".join(keys), **pack_values(np.array([table[k] for k in keys], dtype=np.float64))}
+
+
+def pack_values(values: np.ndarray) -> dict[str, object]:
+    top = float(np.abs(values).max()) if len(values) else 0.0
+    scale = top / 32767 if top > 0 else 1.0
     ints = np.round(values / scale).astype("<i2")
-    return {
-        "keys": "\n".join(keys),
-        "values": base64.b64encode(ints.tobytes()).decode("ascii"),
-        "scale": scale,
-    }
+    return {"values": base64.b64encode(ints.tobytes()).decode("ascii"), "scale": scale}
+
+
+def pack_table(keys: list[str], columns: np.ndarray) -> dict[str, object]:
+    """One newline-joined key list and one packed int16 column per value (``columns[:, j]``)."""
+    assert not any("\n" in k for k in keys)
+    return {"keys": "\n".join(keys), "columns": [pack_values(columns[:, j]) for j in range(columns.shape[1])]}
 
 
 def export(
     coefs: dict[str, tuple[DictVectorizer, np.ndarray]],
-    emb: Embeddings,
+    vectors: dict[str, np.ndarray],
     calibration: list[tuple[float, float]],
     figures: dict[str, dict[str, float]],
 ) -> None:
-    groups: dict[str, list[dict[str, float]]] = {g: [] for g in ("w", "b", "c", "other")}
-    piece_w = np.zeros((len(TASKS), emb.matrix.shape[1]), dtype=np.float32)
+    """Write model.json: tables shaped for the one-pass scorer in mend/engine/coach/_model.py.
+
+    ``words``: per word, its word weight plus (for words longer than PREFIX) its prefix weight
+    plus its profanity-sum weight, then its embedding score, for each task; whether it has an
+    embedding; its profanity score (for x:profmax).
+    """
+    sparse: dict[str, dict[str, np.ndarray]] = {g: {} for g in ("w", "b", "p")}
+    other: list[dict[str, float]] = []
+    emb_w = np.zeros((len(TASKS), EMB_DIM), dtype=np.float32)
     for t, task in enumerate(TASKS):
         vec, coef = coefs[task]
         names = vec.get_feature_names_out()
-        piece_w[t] = coef[len(names) :]
-        for g in groups:
-            groups[g].append({})
+        emb_w[t] = coef[len(names) :]
+        other.append({})
         for name, w in zip(names, coef[: len(names)], strict=True):
             name = str(name)
             prefix, _, rest = name.partition(":")
-            if prefix in ("w", "b", "c"):
+            if prefix in sparse:
                 if abs(w) >= PRUNE:
-                    groups[prefix][t][rest] = float(w)
+                    sparse[prefix].setdefault(rest, np.zeros(len(TASKS)))[t] = float(w)
             else:
-                groups["other"][t][name] = round(float(w), 5)
-    # Run-time tokens are lower-case letters, digits and apostrophes: other pieces never match.
-    usable = [p for p in emb.vocab if PIECE_CHARS.fullmatch(p)]
-    ids = np.array([emb.vocab[p] for p in usable])
-    piece_scores = (emb.matrix[ids] @ piece_w.T) * EMB_SCALE
-    packed_groups = {
-        g: [tables[t] if g == "other" else pack(tables[t]) for t in range(len(TASKS))]
-        for g, tables in groups.items()
+                other[t][name] = round(float(w), 5)
+    zero = np.zeros(len(TASKS))
+    # x:prof is a per-word sum over sqrt(tokens), like word weights: fold it into them
+    prof_w = np.array([other[t].pop("x:prof", 0.0) for t in range(len(TASKS))])
+    profanity = {w: x / PROFANITY_SCALE for w, x in word_scores("profanity.tsv").items()}
+    keys = sorted(
+        set(vectors) | set(sparse["w"]) | set(NEGATORS) | set(YOU) | valence_tokens() | set(profanity)
+    )
+    rows = []
+    for word in keys:
+        u = sparse["w"].get(word, zero) + prof_w * profanity.get(word, 0.0)
+        if len(word) > PREFIX and word[0].isalnum():
+            u = u + sparse["p"].get(word[:PREFIX], zero)
+        vec_ = vectors.get(word)
+        e = emb_w @ vec_ if vec_ is not None else zero
+        rows.append([*u, *e, float(vec_ is not None), profanity.get(word, 0.0)])
+    tables = {
+        "words": pack_table(keys, np.array(rows)),
+        "pairs": pack_table(list(sparse["b"]), np.array(list(sparse["b"].values()))),
+        "prefixes": pack_table(list(sparse["p"]), np.array(list(sparse["p"].values()))),
     }
     out = {
         "_source": (
             "Trained by eval/train_coach.py on GoEmotions dev (Demszky et al. 2020, CC BY 4.0) "
-            "with task A/B labels; sub-word piece scores are the model's weights projected through "
+            "with task A/B labels; word embedding scores are the model's weights projected through "
             "WordLlama l2_supercat 256-d embeddings (wordllama package, MIT). Tables are packed: "
-            "newline-joined keys, base64 little-endian int16 values times scale."
+            "newline-joined keys, base64 little-endian int16 columns times their scale."
         ),
         "tasks": list(TASKS),
         "cross_validated": figures,
         "calibration": [[round(a, 6), round(b, 6)] for a, b in calibration],
-        "piece_max": emb.max_len,
-        "groups": packed_groups,
-        "pieces": [
-            pack(dict(zip(usable, piece_scores[:, t].tolist(), strict=True))) for t in range(len(TASKS))
-        ],
+        "other": other,
+        **tables,
     }
     MODEL_PATH.write_text(json.dumps(out, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     size = MODEL_PATH.stat().st_size / 1e6
     print(f"wrote {MODEL_PATH} ({size:.2f} MB)")
+
+
+PROFANITY_PATH = DATA_DIR / "profanity.tsv"
+PROFANITY_HEADER = """\
+# Word weights of an offensive-language classifier (higher = more offensive), one word a line.
+# source: derived by eval/train_coach.py --profanity-lexicon from alt-profanity-check 1.9.1 (PyPI;
+# Victor Zhou, Menelaos Kotoglou, Dimitrios Mistriotis; licence: MIT): the mean LinearSVC coefficient
+# of its calibrated model times the word's idf in its TfidfVectorizer. Only words the coach can
+# tokenise are kept. Used as training input for the hostility model (features x:prof, x:profmax).
+word\tweight
+"""
+
+
+def write_profanity_lexicon() -> None:
+    """Regenerate profanity.tsv from an installed ``alt-profanity-check==1.9.1`` (MIT).
+
+    Needs ``pip install alt-profanity-check==1.9.1`` (it pins scikit-learn 1.9.1 and joblib 1.6.0).
+    """
+    import joblib
+    import profanity_check
+
+    root = Path(profanity_check.__file__).resolve().parent / "data"
+    vectorizer = joblib.load(root / "vectorizer.joblib")
+    model = joblib.load(root / "model.joblib")
+    coef = np.mean([c.estimator.coef_[0] for c in model.calibrated_classifiers_], axis=0)
+    weights = coef * vectorizer.idf_
+    rows = sorted(
+        (word, float(weights[i])) for word, i in vectorizer.vocabulary_.items() if TOKEN.fullmatch(word)
+    )
+    body = "".join(f"{w}\t{x:.3f}\n" for w, x in rows)
+    PROFANITY_PATH.write_text(PROFANITY_HEADER + body, encoding="utf-8")
+    print(f"wrote {PROFANITY_PATH} ({len(rows)} words)")
+
+
+def valence_tokens() -> set[str]:
+    return {w for w in word_scores("valence.tsv") if TOKEN.fullmatch(w)}
 
 
 def train_escalation(verbose: bool = True) -> dict[str, float]:
@@ -279,11 +390,20 @@ def train_escalation(verbose: bool = True) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
+    parser.add_argument("--escalation", action="store_true", help="also retrain the conversation model")
+    parser.add_argument(
+        "--profanity-lexicon",
+        action="store_true",
+        help="first regenerate data/coach/profanity.tsv from alt-profanity-check 1.9.1 (must be installed)",
+    )
     parser.add_argument("--escalation-only", action="store_true", help="retrain only the conversation model")
     args = parser.parse_args()
+    if args.profanity_lexicon:
+        write_profanity_lexicon()
+        word_scores.cache_clear()
     if not args.escalation_only:
         train(check_only=args.check)
-    if not args.check:
+    if not args.check and (args.escalation or args.escalation_only):
         from mend.engine.coach import _model
 
         _model.model.cache_clear()

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from ._data import word_scores
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
-_NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor"})
-_YOU = frozenset({"you", "your", "you're", "yours", "yourself", "u", "ur", "ya"})
-CHAR_MIN, CHAR_MAX = 3, 5
+NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor"})
+YOU = frozenset({"you", "your", "you're", "yours", "yourself", "u", "ur", "ya"})
+_NEGATORS, _YOU = NEGATORS, YOU
 SPACE_PIECE = "▁"
 
 
@@ -22,35 +22,75 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
 
 
+PREFIX = 5  # words longer than this also count under their first PREFIX characters
+NEGATED_VALENCE = -0.74
+PROFANITY_SCALE = 20.0  # profanity.tsv scores divided by this
+
+
+def negator(tok: str) -> bool:
+    return tok in _NEGATORS or tok.endswith("n't")
+
+
 def sparse_features(text: str, toks: list[str], kinds: Iterable[str]) -> dict[str, float]:
-    """Word uni/bigrams, character 3-5-grams within words, lexicon and finding features."""
+    """The scorer's sparse features (``_model.raw_scores`` computes the same sums in one pass).
+
+    Word and word-pair counts and word prefixes, each times 1/sqrt(tokens); valence sums with
+    negation; punctuation, "you" and length; one feature per rule kind that fired. The mean word
+    embedding is added by the training script and shipped as one score per word and task.
+    """
     feats: dict[str, float] = {}
     n = len(toks)
     if n:
         w_val = 1.0 / math.sqrt(n)
         prev = "<s>"
         for tok in toks:
-            feats["w:" + tok] = w_val
-            feats["b:" + prev + " " + tok] = w_val
+            key = "w:" + tok
+            feats[key] = feats.get(key, 0.0) + w_val
+            key = "b:" + prev + " " + tok
+            feats[key] = feats.get(key, 0.0) + w_val
+            if len(tok) > PREFIX and tok[0].isalnum():
+                key = "p:" + tok[:PREFIX]
+                feats[key] = feats.get(key, 0.0) + w_val
             prev = tok
-        grams: set[str] = set()
-        for tok in toks:
-            if len(tok) < 2 or not tok[0].isalnum():
-                continue
-            padded = " " + tok + " "
-            size = len(padded)
-            for k in range(CHAR_MIN, CHAR_MAX + 1):
-                for i in range(size - k + 1):
-                    grams.add(padded[i : i + k])
-        if grams:
-            c_val = 1.0 / math.sqrt(len(grams))
-            for g in grams:
-                feats["c:" + g] = c_val
-    feats.update(dense_features(text, toks))
+    feats.update(model_dense(text, toks))
     for kind in kinds:
         feats["k:" + kind] = 1.0
     feats["bias"] = 1.0
     return feats
+
+
+def model_dense(text: str, toks: list[str]) -> dict[str, float]:
+    """The scorer's few dense features (cheaper than ``dense_features``: no letter-case scan)."""
+    valence = word_scores("valence.tsv")
+    pos = neg = 0.0
+    you = 0
+    last_neg = -9
+    for i, tok in enumerate(toks):
+        if tok in _YOU:
+            you += 1
+        v = valence.get(tok)
+        if v is not None:
+            if i - last_neg <= 3:  # a negator among the three words before
+                v = NEGATED_VALENCE * v
+            if v > 0:
+                pos += v
+            else:
+                neg -= v
+        if negator(tok):
+            last_neg = i
+    n = len(toks)
+    profanity = word_scores("profanity.tsv")
+    prof = [profanity.get(tok, 0.0) for tok in toks]
+    return {
+        "x:prof": sum(prof) / PROFANITY_SCALE / math.sqrt(n) if n else 0.0,
+        "x:profmax": max(0.0, *prof) / PROFANITY_SCALE,
+        "d:pos": pos / math.sqrt(pos * pos + 15.0),
+        "d:neg": neg / math.sqrt(neg * neg + 15.0),
+        "d:bang": min(text.count("!"), 3) / 3.0,
+        "d:ask": min(text.count("?"), 3) / 3.0,
+        "d:you": you / math.sqrt(n) if n else 0.0,
+        "d:len": math.log1p(n) / 5.0,
+    }
 
 
 def dense_features(text: str, toks: list[str]) -> dict[str, float]:
@@ -73,7 +113,11 @@ def dense_features(text: str, toks: list[str]) -> dict[str, float]:
     letters = sum(map(str.isalpha, text))
     caps = sum(map(str.isupper, text)) / letters if letters >= 4 else 0.0
     n = len(toks)
+    profanity = word_scores("profanity.tsv")
+    prof = [profanity.get(tok, 0.0) for tok in toks]
     return {
+        "x:prof": sum(prof) / PROFANITY_SCALE / math.sqrt(n) if n else 0.0,
+        "x:profmax": max(0.0, *prof) / PROFANITY_SCALE,
         "d:pos": pos / math.sqrt(pos * pos + 15.0),
         "d:neg": neg / math.sqrt(neg * neg + 15.0),
         "d:caps": caps,

@@ -1,12 +1,15 @@
 """Calibrated scores from the shipped linear model (``data/coach/model.json``), in pure Python.
 
-margin = bias + w_val * sum(word and word-pair weights) + c_val * sum(character n-gram weights)
-         + sum(lexicon and finding weights) + mean(sub-word piece scores)
+margin = (sum of word, word-pair and word-prefix weights) / sqrt(tokens)
+         + mean(word embedding scores over the words that have one)
+         + dense feature and rule-kind weights + bias
 score  = sigmoid(a * margin + b)
 
-This computes exactly the features of ``_features.sparse_features`` (used in training), grouped
-so that each group is one C-level sum. Weights, piece scores and calibration come from
-``eval/train_coach.py``; 0.5 is the decision point chosen on the development data.
+This is exactly ``_features.sparse_features`` (used in training) dotted with the weights, computed
+in one pass over the tokens: every word carries one precomputed record with its weights for all
+three tasks, its embedding scores, valence and flags, so a message costs a few dictionary look-ups
+per word. Weights and calibration come from ``eval/train_coach.py``; 0.5 is the decision point
+chosen on the development data.
 """
 
 from __future__ import annotations
@@ -21,28 +24,27 @@ from functools import cache
 from itertools import repeat
 from typing import Any
 
-from ._data import json_file
-from ._features import CHAR_MAX, CHAR_MIN, dense_features, greedy_pieces, tokens
+from ._data import json_file, word_scores
+from ._features import NEGATED_VALENCE, NEGATORS, PREFIX, TOKEN, YOU, negator
 
 TASKS = ("hostility", "appreciation", "apology")
+DENSE = ("d:pos", "d:neg", "d:bang", "d:ask", "d:you", "d:len", "x:profmax", "bias")
 
-
-@dataclass(frozen=True, slots=True)
-class TaskWeights:
-    words: dict[str, float]
-    pairs: dict[str, float]
-    chars: dict[str, float]
-    other: dict[str, float]
+Triple = tuple[float, float, float]
+# h, a, p word weights (prefix folded in); h, a, p embedding scores; has embedding (0/1);
+# valence (0.0 if none); is "you" (0/1); is a negator; profanity score (scaled)
+Record = tuple[float, float, float, float, float, float, int, float, int, bool, float]
 
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
     names: tuple[str, ...]
-    tasks: tuple[TaskWeights, ...]
-    pieces: dict[str, tuple[float, ...]]
-    piece_max: int
+    words: dict[str, Record]
+    pairs: dict[str, Triple]
+    prefixes: dict[str, Triple]
+    dense: tuple[Triple, ...]  # one triple per DENSE feature
+    kinds: dict[str, Triple]
     calibration: tuple[tuple[float, float], ...]
-    char_keys: frozenset[str]  # every character n-gram with a weight in some task
 
 
 def _values(packed: dict[str, Any]) -> list[float]:
@@ -54,9 +56,18 @@ def _values(packed: dict[str, Any]) -> list[float]:
     return list(map(scale.__mul__, ints))
 
 
-def _unpack(packed: dict[str, Any]) -> dict[str, float]:
-    """Newline-joined keys and base64 int16 values (see eval/train_coach.py ``pack``)."""
-    return dict(zip(packed["keys"].split("\n"), _values(packed), strict=True))
+def _keys(table: dict[str, Any]) -> list[str]:
+    keys: str = table["keys"]
+    return keys.split("\n") if keys else []
+
+
+def _triples(table: dict[str, Any]) -> dict[str, Triple]:
+    """A packed table of three columns (see eval/train_coach.py ``pack_table``)."""
+    keys = _keys(table)
+    if not keys:
+        return {}
+    columns = [_values(c) for c in table["columns"]]
+    return dict(zip(keys, zip(*columns, strict=True), strict=True))
 
 
 @cache
@@ -64,60 +75,47 @@ def model() -> LinearModel | None:
     raw = json_file("model.json")
     if raw is None:
         return None
-    names = tuple(raw["tasks"])
-    groups = raw["groups"]
-    tasks = tuple(
-        TaskWeights(
-            _unpack(groups["w"][t]),
-            _unpack(groups["b"][t]),
-            _unpack(groups["c"][t]),
-            dict(groups["other"][t]),
+    valence = word_scores("valence.tsv")
+    keys = _keys(raw["words"])
+    h, a, p, eh, ea, ep, known, prof = (_values(c) for c in raw["words"]["columns"])
+    records: dict[str, Record] = dict(
+        zip(
+            keys,
+            zip(
+                h,
+                a,
+                p,
+                eh,
+                ea,
+                ep,
+                map(round, known),
+                map(valence.get, keys, repeat(0.0)),
+                repeat(0),
+                repeat(False),
+                prof,
+                strict=False,
+            ),
+            strict=True,
         )
-        for t in range(len(names))
     )
-    piece_names = raw["pieces"][0]["keys"].split("\n")
-    columns = [_values(p) for p in raw["pieces"]]
-    pieces = dict(zip(piece_names, zip(*columns, strict=True), strict=True))
+    for word in YOU | NEGATORS:
+        r = records[word]
+        records[word] = (*r[:8], int(word in YOU), negator(word), r[10])
+    other: list[dict[str, float]] = raw["other"]
+    kinds = {
+        key[2:]: (other[0].get(key, 0.0), other[1].get(key, 0.0), other[2].get(key, 0.0))
+        for key in set().union(*other)
+        if key.startswith("k:")
+    }
     return LinearModel(
-        names=names,
-        tasks=tasks,
-        pieces=pieces,
-        piece_max=int(raw["piece_max"]),
+        names=tuple(raw["tasks"]),
+        words=records,
+        pairs=_triples(raw["pairs"]),
+        prefixes=_triples(raw["prefixes"]),
+        dense=tuple((other[0].get(d, 0.0), other[1].get(d, 0.0), other[2].get(d, 0.0)) for d in DENSE),
+        kinds=kinds,
         calibration=tuple((float(a), float(b)) for a, b in raw["calibration"]),
-        char_keys=frozenset(k for t in tasks for k in t.chars),
     )
-
-
-_GRAMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-_PIECES: dict[str, tuple[int, tuple[float, ...]]] = {}
-_CACHE_LIMIT = 200_000
-
-
-def _grams(tok: str, m: LinearModel) -> tuple[frozenset[str], frozenset[str]]:
-    """All character n-grams of a word, and those among them that carry a weight."""
-    got = _GRAMS.get(tok)
-    if got is None:
-        padded = " " + tok + " "
-        size = len(padded)
-        every = frozenset(
-            padded[i : i + k] for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(size - k + 1)
-        )
-        got = (every, every & m.char_keys)
-        if len(_GRAMS) < _CACHE_LIMIT:
-            _GRAMS[tok] = got
-    return got
-
-
-def _piece_sum(tok: str, m: LinearModel) -> tuple[int, tuple[float, ...]]:
-    got = _PIECES.get(tok)
-    if got is None:
-        pieces = m.pieces
-        found = greedy_pieces(tok, pieces.__contains__, m.piece_max)
-        sums = tuple(sum(pieces[p][t] for p in found) for t in range(len(m.names)))
-        got = (len(found), sums)
-        if len(_PIECES) < _CACHE_LIMIT:
-            _PIECES[tok] = got
-    return got
 
 
 def sigmoid(z: float) -> float:
@@ -127,52 +125,108 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
+    toks = TOKEN.findall(text.lower())
+    words, pairs, prefixes = m.words, m.pairs, m.prefixes
+    h = a = p = eh = ea = ep = pos = neg = 0.0
+    known = you = 0
+    last_neg = -9
+    prof_max = 0.0
+    prev = "<s>"
+    for i, tok in enumerate(toks):
+        r = words.get(tok)
+        if r is None:
+            if len(tok) > PREFIX and tok[0].isalnum():
+                q = prefixes.get(tok[:PREFIX])
+                if q is not None:
+                    h += q[0]
+                    a += q[1]
+                    p += q[2]
+            if tok.endswith("n't"):
+                last_neg = i
+        else:
+            uh, ua, up, kh, ka, kp, has, v, is_you, is_neg, pf = r
+            h += uh
+            a += ua
+            p += up
+            if has:
+                eh += kh
+                ea += ka
+                ep += kp
+                known += 1
+            if v:
+                if i - last_neg <= 3:
+                    v *= NEGATED_VALENCE
+                if v > 0:
+                    pos += v
+                else:
+                    neg -= v
+            if is_you:
+                you += 1
+            if is_neg:
+                last_neg = i
+            if pf > prof_max:
+                prof_max = pf
+        q = pairs.get(prev + " " + tok)
+        if q is not None:
+            h += q[0]
+            a += q[1]
+            p += q[2]
+        prev = tok
+    n = len(toks)
+    if n:
+        scale = 1.0 / math.sqrt(n)
+        h *= scale
+        a *= scale
+        p *= scale
+        you_v = you * scale
+    else:
+        you_v = 0.0
+    if known:
+        h += eh / known
+        a += ea / known
+        p += ep / known
+    dense = (
+        pos / math.sqrt(pos * pos + 15.0),
+        neg / math.sqrt(neg * neg + 15.0),
+        min(text.count("!"), 3) / 3.0,
+        min(text.count("?"), 3) / 3.0,
+        you_v,
+        math.log1p(n) / 5.0,
+        prof_max,
+        1.0,
+    )
+    for x, w in zip(dense, m.dense, strict=True):
+        if x:
+            h += x * w[0]
+            a += x * w[1]
+            p += x * w[2]
+    weights = m.kinds
+    for kind in kinds:
+        k = weights.get(kind)
+        if k is not None:
+            h += k[0]
+            a += k[1]
+            p += k[2]
+    return h, a, p
+
+
 def raw_scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     """Uncalibrated margins per task (the training script calibrates these)."""
     m = model()
     if m is None:
         return dict.fromkeys(TASKS, 0.0)
-    toks = tokens(text)
-    n = len(toks)
-    words = set(toks)
-    pairs = {a + " " + b for a, b in zip(["<s>", *toks], toks, strict=False)}
-    words_alnum = [t for t in words if len(t) >= 2 and t[0].isalnum()]
-    grams: set[str] = set()
-    known: set[str] = set()  # only these can change a margin; all of them count for c_val
-    for tok in words_alnum:
-        every, weighted = _grams(tok, m)
-        grams |= every
-        known |= weighted
-    w_val = 1.0 / math.sqrt(n) if n else 0.0
-    c_val = 1.0 / math.sqrt(len(grams)) if grams else 0.0
-    other = dense_features(text, toks)
-    other["bias"] = 1.0
-    for kind in kinds:
-        other["k:" + kind] = 1.0
-    count = 0
-    acc = [0.0] * len(m.names)
-    for tok in toks:
-        if tok[0].isalnum():
-            c, sums = _piece_sum(tok, m)
-            count += c
-            for i, s in enumerate(sums):
-                acc[i] += s
-    out = {}
-    for i, (name, w) in enumerate(zip(m.names, m.tasks, strict=True)):
-        z = w_val * (sum(map(w.words.get, words, repeat(0.0))) + sum(map(w.pairs.get, pairs, repeat(0.0))))
-        z += c_val * sum(map(w.chars.get, known, repeat(0.0)))
-        z += sum(w.other.get(k, 0.0) * v for k, v in other.items())
-        if count:
-            z += acc[i] / count
-        out[name] = z
-    return out
+    return dict(zip(m.names, _margins(m, text, kinds), strict=True))
 
 
 def scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     m = model()
     if m is None:
         return dict.fromkeys(TASKS, 0.5)
-    margins = raw_scores(text, kinds)
+    (ah, bh), (aa, ba), (ap, bp) = m.calibration
+    h, a, p = _margins(m, text, kinds)
     return {
-        name: sigmoid(a * z + b) for (name, z), (a, b) in zip(margins.items(), m.calibration, strict=True)
+        "hostility": sigmoid(ah * h + bh),
+        "appreciation": sigmoid(aa * a + ba),
+        "apology": sigmoid(ap * p + bp),
     }
