@@ -98,7 +98,7 @@ def server_env(database_url: str) -> dict[str, str]:
     from cryptography.fernet import Fernet
 
     env = dict(os.environ)
-    for name in ("DEBUG", "SECURE_SSL_REDIRECT", "CACHE_URL", "MEND_TASKS_BACKEND"):
+    for name in ("DEBUG", "SECURE_SSL_REDIRECT", "MEND_TASKS_BACKEND"):  # CACHE_URL is kept
         env.pop(name, None)
     env.update(
         {
