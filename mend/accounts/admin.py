@@ -22,5 +22,5 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("user", "name", "hint", "created_at", "revoked_at")
+    list_display = ("user", "name", "scope", "hint", "created_at", "revoked_at")
     readonly_fields = ("digest",)

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import User
+from .models import ApiToken, User
 
 
 class SignupForm(forms.ModelForm):
@@ -74,6 +74,18 @@ class ProfileForm(forms.ModelForm):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(max_length=60, label="Token name", help_text="For example: my phone.")
+    scope = forms.ChoiceField(
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        required=False,
+        widget=forms.RadioSelect,
+        label="What it may do",
+        help_text="Read only lets an app see your data but never change it. Pick read and write only "
+        "for an app that needs to save things for you.",
+    )
+
+    def clean_scope(self) -> str:
+        return self.cleaned_data.get("scope") or ApiToken.Scope.READ  # least access when not given
 
 
 class DeleteAccountForm(forms.Form):

@@ -91,12 +91,26 @@ class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
 
 
 class ApiToken(models.Model):
-    """A personal API token. Only a SHA-256 digest is stored; the secret is shown once."""
+    """A personal API token. Only a SHA-256 digest is stored; the secret is shown once.
+
+    Its scope limits what it may do: a read-only token may only read (GET and HEAD requests).
+    """
 
     PREFIX = "mend_"
+    READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    class Scope(models.TextChoices):
+        READ = "read", "Read only"
+        WRITE = "write", "Read and write"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=60)
+    scope = models.CharField(
+        max_length=8,
+        choices=Scope.choices,
+        default=Scope.READ,
+        help_text="Read only: GET and HEAD requests. Read and write: every request.",
+    )
     digest = models.CharField(max_length=64, unique=True)
     hint = models.CharField(max_length=12, help_text="First characters, to recognise the token.")
     created_at = models.DateTimeField(default=timezone.now)
@@ -110,6 +124,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"
+
+    def allows(self, method: str) -> bool:
+        """Whether this token may make a request with this HTTP method."""
+        return self.scope == self.Scope.WRITE or method.upper() in self.READ_METHODS
 
     @staticmethod
     def digest_of(secret: str) -> str:

@@ -19,12 +19,20 @@ def user_signup(
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, now: datetime) -> tuple[ApiToken, str]:
-    """Create a token and return it with its secret, which is never stored and shown once."""
+def api_token_create(
+    *, user: User, name: str, now: datetime, scope: str = ApiToken.Scope.READ
+) -> tuple[ApiToken, str]:
+    """Create a token and return it with its secret, which is never stored and shown once.
+
+    Tokens are read-only unless asked for otherwise: an app that only shows data cannot change any.
+    """
+    if scope not in ApiToken.Scope.values:
+        raise ValueError(f"Unknown token scope: {scope!r}")
     secret = ApiToken.new_secret()
     token = ApiToken.objects.create(
         user=user,
         name=name.strip() or "API token",
+        scope=scope,
         digest=ApiToken.digest_of(secret),
         hint=secret[: len(ApiToken.PREFIX) + 4],
         created_at=now,
@@ -39,8 +47,11 @@ def api_token_revoke(*, token: ApiToken, now: datetime) -> None:
         token.save(update_fields=["revoked_at"])
 
 
-def api_token_authenticate(*, secret: str, now: datetime) -> User | None:
-    """The active user behind a token secret, or None. Records when it was last used."""
+def api_token_authenticate(*, secret: str, now: datetime) -> ApiToken | None:
+    """The active token (with its active user) behind a secret, or None. Records when it was last used.
+
+    The caller checks the token's scope against the request (`ApiToken.allows`).
+    """
     if not secret.startswith(ApiToken.PREFIX) or len(secret) > 200:
         return None
     token = (
@@ -52,4 +63,4 @@ def api_token_authenticate(*, secret: str, now: datetime) -> User | None:
     if token is None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token

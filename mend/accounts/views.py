@@ -62,16 +62,24 @@ def profile(request: AuthedRequest) -> HttpResponse:
 @login_required
 def tokens(request: AuthedRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
-    new_secret = None
+    new_token, new_secret = None, None
     if request.method == "POST" and form.is_valid():
-        _, new_secret = services.api_token_create(
-            user=request.user, name=form.cleaned_data["name"], now=timezone.now()
+        new_token, new_secret = services.api_token_create(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            scope=form.cleaned_data["scope"],
+            now=timezone.now(),
         )
         form = ApiTokenForm()
     return render(
         request,
         "accounts/tokens.html",
-        {"form": form, "tokens": request.user.api_tokens.all(), "new_secret": new_secret},
+        {
+            "form": form,
+            "tokens": request.user.api_tokens.all(),
+            "new_token": new_token,
+            "new_secret": new_secret,
+        },
         status=400 if form.errors else 200,
     )
 

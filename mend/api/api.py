@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
+from typing import Any
 
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,22 +15,57 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import NinjaAPI, Router, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from mend.accounts.models import COUNTRY_CHOICES, User
 from mend.core.middleware import database_unavailable
 from mend.couples import services as couple_services
 from mend.couples.selectors import couple_state
 
-from .auth import AUTH
+from .auth import AUTH, READ_ONLY_REFUSAL
 from .inputs import refuse_unstorable_input
 from .schemas import CoupleOut, ErrorOut, InviteAcceptIn, InviteOut, MeIn, MeOut, PartnerOut
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+READ_METHODS = {"get", "head", "options"}
+
+
+class MendAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
+        """Every authenticated write operation also documents the 403 a read-only token gets."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                if method in READ_METHODS or not operation.get("security"):
+                    continue
+                operation.setdefault("responses", {}).setdefault(
+                    "403",
+                    {
+                        "description": "Refused: the token used is read-only",
+                        "content": {"application/json": {"schema": _REFUSAL_SCHEMA}},
+                    },
+                )
+        return schema
+
+
+_REFUSAL_SCHEMA = {
+    "type": "object",
+    "properties": {"detail": {"type": "string", "examples": [READ_ONLY_REFUSAL]}},
+    "required": ["detail"],
+}
+
+api = MendAPI(
     title="mend API",
     version="1",
-    description="Private by default: every endpoint answers only for the caller's own data or what a partner shared.",
+    description=(
+        "Private by default: every endpoint answers only for the caller's own data or what a partner "
+        "shared.\n\n"
+        "Sign in with the browser session or a personal API token (`Authorization: Bearer mend_…`, "
+        "made in Settings → Personal API tokens). A token has a scope: **read** tokens may only read "
+        "(GET and HEAD); any other request with one is refused with 403 and a reason. **write** "
+        "tokens may do everything the signed-in person can."
+    ),
     auth=AUTH,
     urls_namespace="api",
     docs_url="/docs",

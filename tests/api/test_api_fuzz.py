@@ -39,7 +39,7 @@ def _keep_test_connection() -> Iterator[None]:
 
 @pytest.fixture
 def token(alice: User, couple: object) -> str:
-    _token, secret = api_token_create(user=alice, name="fuzz", now=timezone.now())
+    _token, secret = api_token_create(user=alice, name="fuzz", now=timezone.now(), scope="write")
     return secret
 
 

@@ -84,7 +84,7 @@ def test_datetime_that_leaves_the_calendar_in_utc_is_refused() -> None:
 
 @pytest.fixture
 def api_client(alice: User, couple: object) -> Client:
-    _token, secret = api_token_create(user=alice, name="limits", now=django_timezone.now())
+    _token, secret = api_token_create(user=alice, name="limits", now=django_timezone.now(), scope="write")
     return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
