@@ -83,7 +83,7 @@ def model_dense(text: str, toks: list[str]) -> dict[str, float]:
     prof = [profanity.get(tok, 0.0) for tok in toks]
     return {
         "x:prof": sum(prof) / PROFANITY_SCALE / math.sqrt(n) if n else 0.0,
-        "x:profmax": max(0.0, *prof) / PROFANITY_SCALE,
+        "x:profmax": max([0.0, *prof]) / PROFANITY_SCALE,
         "d:pos": pos / math.sqrt(pos * pos + 15.0),
         "d:neg": neg / math.sqrt(neg * neg + 15.0),
         "d:bang": min(text.count("!"), 3) / 3.0,
@@ -113,11 +113,7 @@ def dense_features(text: str, toks: list[str]) -> dict[str, float]:
     letters = sum(map(str.isalpha, text))
     caps = sum(map(str.isupper, text)) / letters if letters >= 4 else 0.0
     n = len(toks)
-    profanity = word_scores("profanity.tsv")
-    prof = [profanity.get(tok, 0.0) for tok in toks]
     return {
-        "x:prof": sum(prof) / PROFANITY_SCALE / math.sqrt(n) if n else 0.0,
-        "x:profmax": max(0.0, *prof) / PROFANITY_SCALE,
         "d:pos": pos / math.sqrt(pos * pos + 15.0),
         "d:neg": neg / math.sqrt(neg * neg + 15.0),
         "d:caps": caps,

@@ -98,7 +98,7 @@ def model() -> LinearModel | None:
             strict=True,
         )
     )
-    for word in YOU | NEGATORS:
+    for word in YOU | NEGATORS | {k for k in keys if k.endswith("n't")}:
         r = records[word]
         records[word] = (*r[:8], int(word in YOU), negator(word), r[10])
     other: list[dict[str, float]] = raw["other"]
@@ -142,7 +142,7 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
                     h += q[0]
                     a += q[1]
                     p += q[2]
-            if tok.endswith("n't"):
+            if negator(tok):
                 last_neg = i
         else:
             uh, ua, up, kh, ka, kp, has, v, is_you, is_neg, pf = r
