@@ -545,7 +545,11 @@ def report(name: str, figures: Figures, per_page: bool) -> None:
         f"{summary(ordered)} | errors {figures.error_count}"
     )
     if per_page:
-        order = [x for s in JOURNEY for x in (s.label, f"GET {s.path} (after the redirect)")]
+        order: list[str] = []
+        for step in JOURNEY:  # each redirect right after the form that caused it
+            order += (
+                [step.label, f"GET {step.path} (after the redirect)"] if step.expect == 302 else [step.label]
+            )
         for label in sorted(figures.latencies, key=lambda x: order.index(x) if x in order else len(order)):
             values = figures.latencies[label]
             print(
