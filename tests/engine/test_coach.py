@@ -173,3 +173,62 @@ def test_kind_sets() -> None:
     assert "contempt" in HARMFUL_KINDS
     assert "appreciation" in HELPFUL_KINDS
     assert not HARMFUL_KINDS & HELPFUL_KINDS
+
+
+def test_every_trigger_word_opens_its_rules() -> None:
+    from mend.engine.coach import _rules
+
+    every = _rules.rules()
+    for gate in _rules._all_gates():
+        opened = set(_rules._open_rules(f"well {gate} then "))
+        assert {i for i, r in enumerate(every) if gate in r.gate} <= opened, gate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't hate you, I'm just tired!!",
+        "you're not wrong, but never say never?",
+        "Thaaanks sooo much, zzzqqq unknownword",
+        "wouldn't it be nice if you listened",
+        "",
+        "!!!",
+    ],
+)
+def test_one_pass_scorer_matches_its_features(text: str) -> None:
+    """The scorer's word loop equals a plain sum over ``_features`` (as in training)."""
+    import math
+
+    from mend.engine.coach import _model, _rules
+    from mend.engine.coach._features import PREFIX, model_dense, tokens
+
+    m = _model.model()
+    assert m is not None
+    kinds = sorted({f.kind for f in _rules.find(text)})
+    toks = tokens(text)
+    dense = model_dense(text, toks)
+    values = [dense.get(name, 1.0) for name in _model.DENSE]
+    want = [0.0, 0.0, 0.0]
+    emb = [0.0, 0.0, 0.0]
+    known = 0
+    prev = "<s>"
+    for tok in toks:
+        record = m.words.get(tok)
+        if record is None:
+            prefix = m.prefixes.get(tok[:PREFIX]) if len(tok) > PREFIX else None
+            word = prefix or (0.0, 0.0, 0.0)
+        else:
+            word = record[:3]
+            if record[6]:
+                known += 1
+                emb = [e + x for e, x in zip(emb, record[3:6], strict=True)]
+        pair = m.pairs.get(prev + " " + tok, (0.0, 0.0, 0.0))
+        want = [w + (x + y) / math.sqrt(len(toks)) for w, x, y in zip(want, word, pair, strict=True)]
+        prev = tok
+    for t in range(3):
+        if known:
+            want[t] += emb[t] / known
+        want[t] += sum(v * w[t] for v, w in zip(values, m.dense, strict=True))
+        want[t] += sum(m.kinds[k][t] for k in kinds if k in m.kinds)
+    got = _model.raw_scores(text, kinds)
+    assert [got[name] for name in _model.TASKS] == pytest.approx(want, abs=1e-3)
