@@ -42,3 +42,32 @@ def build(world: World) -> None:
     share_save(user=alice, scales=shareable_scale_keys(), items=["rl_sat_1"], now=now)
     attempt_save_bank(user=alice, bank_id="turning_point", answers=note, now=now)
     world["alice_checkup"] = attempt.pk
+
+
+def grow(world: World, n: int) -> None:
+    """`n` more finished check-ups for alice and for bob, older than the ones already there."""
+    from datetime import timedelta
+
+    from mend.checkup.models import CheckupAttempt
+
+    done = CheckupAttempt.objects.filter(owner=world["alice"], completed_at__isnull=False).order_by(
+        "created_at"
+    )
+    template = done.first()
+    assert template is not None and template.completed_at is not None
+    start = world.get("checkup_grown", 0)
+    world["checkup_grown"] = start + n
+    for i in range(start, start + n):
+        at = template.completed_at - timedelta(days=30 * (i + 1))
+        for person in (world["alice"], world["bob"]):
+            CheckupAttempt.objects.create(
+                owner=person,
+                versions=template.versions,
+                answers=template.answers,
+                current_bank=template.current_bank,
+                summary=template.summary,
+                plan=template.plan,
+                created_at=at,
+                updated_at=at,
+                completed_at=at,
+            )

@@ -73,3 +73,39 @@ ROUTES += [
     Route("accounts/2fa/", OWN),
     Route("accounts/2fa/verify/", OWN),
 ]
+
+
+def grow(world: World, n: int) -> None:
+    """`n` more API tokens (half revoked), security-log events and expired couple invites for alice."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.accounts.models import ApiToken, AuditEvent
+    from mend.couples.models import Invite
+
+    start = world.get("core_grown", 0)
+    world["core_grown"] = start + n
+    alice, now = world["alice"], timezone.now()
+    kinds = [kind for kind, _label in AuditEvent.Kind.choices]
+    for i in range(start, start + n):
+        at = now - timedelta(days=i + 1)
+        ApiToken.objects.create(
+            user=alice,
+            name=f"device {i}",
+            scope=ApiToken.Scope.READ if i % 2 else ApiToken.Scope.WRITE,
+            digest=f"{i:064x}",
+            hint="mend_old",
+            created_at=at,
+            last_used_at=at,
+            revoked_at=at if i % 2 else None,
+        )
+        AuditEvent.objects.create(user=alice, kind=kinds[i % len(kinds)], at=at, device="Firefox on Linux")
+        Invite.objects.create(
+            couple=world["couple"],
+            inviter=alice,
+            token_digest=f"t{i:063x}",
+            code_digest=f"c{i:063x}",
+            created_at=at,
+            expires_at=at + timedelta(days=1),
+        )

@@ -38,3 +38,23 @@ def build(world: World) -> None:
     world["alice_reflection"] = reflection.pk
     today = timezone.now().date()
     next_visit_set(user=world["alice"], day=today, today=today, now=timezone.now())
+
+
+def grow(world: World, n: int) -> None:
+    """`n` more (older) break-up reflections for alice."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.help.models import BreakupReflection
+
+    start = world.get("help_grown", 0)
+    world["help_grown"] = start + n
+    now = timezone.now()
+    for i in range(start, start + n):
+        BreakupReflection.objects.create(
+            owner=world["alice"],
+            prompt="",
+            text=f"older reflection {i}",
+            created_at=now - timedelta(days=i + 1),
+        )

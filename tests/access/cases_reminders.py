@@ -44,3 +44,36 @@ def build(world: World) -> None:
         pass
     _feed, secret = calendar_feed_create(user=alice, now=now)
     world["alice_feed_secret"] = secret
+
+
+def grow(world: World, n: int) -> None:
+    """`n` more promises due in the coming weeks (each one an upcoming reminder), reminders already
+    sent, and old revoked calendar links for alice."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.reminders.models import CalendarFeed, Kind, ReminderSent
+    from mend.trust.models import Promise
+
+    start = world.get("reminders_grown", 0)
+    world["reminders_grown"] = start + n
+    alice, now = world["alice"], timezone.now()
+    for i in range(start, start + n):
+        promise = Promise.objects.create(
+            owner=alice, text=f"upcoming {i}", due_at=now + timedelta(days=1, hours=i), created_at=now
+        )
+        ReminderSent.objects.create(
+            user=alice,
+            kind=Kind.PROMISE,
+            ref=f"promise:{promise.pk}",
+            occurrence=(now - timedelta(days=i + 1)).date(),
+            due_at=now - timedelta(days=i + 1),
+            subject="A promise is due",
+            body="Open mend to see it.",
+            status=ReminderSent.Status.SENT,
+            sent_at=now - timedelta(days=i + 1),
+        )
+        CalendarFeed.objects.create(
+            user=alice, digest=f"{i:064x}", hint="old", created_at=now, revoked_at=now
+        )

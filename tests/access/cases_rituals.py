@@ -86,3 +86,57 @@ def build(world: World) -> None:
     world["rituals_step"] = goal_step_add(
         user=world["alice"], goal=goal, text=f"another {SECRET}", now=now
     ).pk
+
+
+def grow(world: World, n: int) -> None:
+    """`n` more past weeks for the couple (both answered, revealed) and goals with steps."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.rituals.models import CheckinAnswer, CheckinWeek, Goal, GoalStep
+
+    alice, bob, couple = world["alice"], world["bob"], world["couple"]
+    current = CheckinWeek.objects.get(pk=world["rituals_week"])
+    start = world.get("rituals_grown", 0)
+    world["rituals_grown"] = start + n
+    now = timezone.now()
+    shared = {"couple": couple, "visibility": "shared"}
+    for i in range(start, start + n):
+        at = now - timedelta(weeks=i + 1)
+        week = CheckinWeek.objects.create(
+            owner=alice, **shared, week_start=current.week_start - timedelta(weeks=i + 1), revealed_at=at
+        )
+        for person in (alice, bob):
+            CheckinAnswer.objects.create(
+                owner=person,
+                **shared,
+                week=week,
+                went_well=f"walk {i}",
+                felt_hard="bills",
+                improve="talk",
+                closeness=1 + i % 10,
+                stress=1 + (i + 3) % 10,
+                actions=[f"plan {i}"],
+                submitted_at=at,
+                updated_at=at,
+                created_at=at,
+            )
+        for owner, ours in ((alice, False), (bob, True)):
+            goal = Goal.objects.create(
+                owner=owner,
+                **(shared if ours else {}),
+                title=f"goal {i}",
+                ours=ours,
+                created_at=at,
+                updated_at=at,
+            )
+            for position in range(2):
+                GoalStep.objects.create(
+                    goal=goal,
+                    text=f"step {position}",
+                    author=owner,
+                    position=position,
+                    done_at=at if position == 0 else None,
+                    done_by=owner if position == 0 else None,
+                )

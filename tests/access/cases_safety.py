@@ -25,3 +25,25 @@ def build(world: World) -> None:
         now=timezone.now(),
     )
     world["alice_safety_check"] = check.pk
+
+
+def grow(world: World, n: int) -> None:
+    """`n` more (older) safety checks for alice."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.safety.models import SafetyCheck
+
+    start = world.get("safety_grown", 0)
+    world["safety_grown"] = start + n
+    now = timezone.now()
+    for i in range(start, start + n):
+        SafetyCheck.objects.create(
+            owner=world["alice"],
+            answers={"sf_safe_now": "yes", "sf_physical": "no", "sf_money": "no"},
+            band="none",
+            note=f"older check {i}",
+            created_at=now - timedelta(days=7 * (i + 1)),
+            dismissed_at=now - timedelta(days=7 * (i + 1)),
+        )

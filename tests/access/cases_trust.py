@@ -95,3 +95,66 @@ def build(world: World) -> None:
     world["trust_note_draft"] = note.pk
     services.appreciation_create(user=alice, text="Thank you for dinner", send=True, now=now)
     services.moment_log(user=alice, kind="negative", note=f"Hard evening {SECRET}", now=now)
+
+
+def grow(world: World, n: int) -> None:
+    """`n` more weeks of trust history for the couple: closed promises both ways (answered), an
+    agreement of bob's with revisions, apologies and appreciations both ways, logged acts, moments."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mend.engine.content import acts as act_catalogue
+    from mend.trust.models import (
+        ActLog,
+        Agreement,
+        AgreementRevision,
+        Apology,
+        Appreciation,
+        Moment,
+        Promise,
+    )
+
+    alice, bob, couple = world["alice"], world["bob"], world["couple"]
+    acts = [act.id for act in act_catalogue()]
+    start = world.get("trust_grown", 0)
+    world["trust_grown"] = start + n
+    now = timezone.now()
+    shared = {"couple": couple, "visibility": "shared"}
+    for i in range(start, start + n):
+        at = now - timedelta(days=7 * (i + 1))
+        for owner, status in ((alice, Promise.Status.KEPT), (bob, Promise.Status.MISSED)):
+            Promise.objects.create(
+                owner=owner,
+                **shared,
+                text=f"week {i}",
+                to_partner=True,
+                due_at=at,
+                status=status,
+                closed_at=at,
+                response=Promise.Response.CONFIRMED,
+                responded_at=at,
+                created_at=at - timedelta(days=1),
+            )
+        agreement = Agreement.objects.create(
+            owner=bob, **shared, text=f"rule {i}", updated_at=at, created_at=at
+        )
+        for r in range(2):
+            AgreementRevision.objects.create(agreement=agreement, text=f"rule {i}.{r}", created_at=at)
+        parts = {"did": "late", "impact": "waited", "responsibility": "mine", "change": "earlier"}
+        for owner in (alice, bob):
+            Apology.objects.create(
+                owner=owner,
+                **shared,
+                **parts,
+                sent_at=at,
+                read_at=at,
+                response="thanks",
+                responded_at=at,
+                created_at=at,
+                updated_at=at,
+            )
+            Appreciation.objects.create(owner=owner, **shared, text=f"thanks {i}", sent_at=at, created_at=at)
+        ActLog.objects.create(owner=alice, act_id=acts[i % len(acts)], day=at.date(), created_at=at)
+        Moment.objects.create(owner=alice, kind="positive", note=f"good {i}", created_at=at)
+        Moment.objects.create(owner=alice, kind="negative", created_at=at)
