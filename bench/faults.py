@@ -181,6 +181,7 @@ class Outage:
     # time, kind, status, answer: "ok" (the page's normal answer), "503" (calm), "503 unclean", "other"
     entries: list[tuple[float, str, int, str]] = field(default_factory=list)
     writes: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (kind, answer)
+    signed_in: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def phase(self, at: float) -> str:
@@ -211,6 +212,8 @@ def outage_user(outage: Outage, port: int, index: int, stop: threading.Event) ->
         if stop.is_set():
             return
         time.sleep(0.5)
+    with outage.lock:
+        outage.signed_in += 1
     n = 0
     while not stop.is_set():
         n += 1
@@ -235,7 +238,10 @@ def run_outage(server: Server, users: int, down: float, cluster_name: str) -> Ou
         thread.start()
     stopped = False
     try:
-        time.sleep(6)  # sign-ins, then a few seconds of normal traffic
+        deadline = time.monotonic() + 60
+        while outage.signed_in < users and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(4)  # a few seconds of normal traffic first
         print(f"stopping PostgreSQL cluster {cluster_name} for {down:g} s", flush=True)
         outage.stop_at = time.monotonic()
         stopped = True
@@ -372,7 +378,9 @@ def main() -> int:
         if not pg_ready(server.pg_url):
             print("WARNING: PostgreSQL is not accepting connections; start it with pg_ctlcluster")
     if server.log_errors:
-        print(f"server log: {len(server.log_errors)} error lines, first: {server.log_errors[0][:200]}")
+        print(
+            f"server log: {len(server.log_errors)} errors (500s, worker failures), first: {server.log_errors[0][:200]}"
+        )
     print("more fault cases (database errors, double clicks, bad input) run in tests/web/test_faults.py")
     return 0
 

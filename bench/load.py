@@ -220,7 +220,12 @@ class Server:
             _pg("dropdb", "--if-exists", "--force", self.db_name, pg_url=self.pg_url, check=False)
             if self.log_path.exists():
                 lines = self.log_path.read_text(errors="replace").splitlines()
-                self.log_errors = [line for line in lines if re.search(r"Traceback|ERROR|Error\b", line)]
+                # Django logs every 5xx; a 503 while the database is down is expected, a 500 is not
+                self.log_errors = [
+                    line
+                    for line in lines
+                    if re.match(r"Internal Server Error: |\[.*\] \[\d+\] \[(ERROR|CRITICAL)\]", line)
+                ]
             shutil.rmtree(workdir, ignore_errors=True)
             if not static_was_there:
                 shutil.rmtree(static_root, ignore_errors=True)
@@ -627,7 +632,9 @@ def main() -> int:
         )
     )
     if server.log_errors:
-        print(f"server log: {len(server.log_errors)} error lines, first: {server.log_errors[0][:200]}")
+        print(
+            f"server log: {len(server.log_errors)} errors (500s, worker failures), first: {server.log_errors[0][:200]}"
+        )
     return 0
 
 
