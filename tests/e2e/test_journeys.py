@@ -276,13 +276,14 @@ CHOICES = {
 
 def answer_section(page: Page, *, scale: str, text: str = "") -> None:
     """Answer the section on screen: one radio per question, any free text; one submit per page."""
-    groups: list[str] = page.eval_on_selector_all(
-        "main form input[type=radio]", "els => [...new Set(els.map(e => e.name))]"
+    groups: dict[str, list[str]] = page.eval_on_selector_all(
+        "main form input[type=radio]",
+        "els => els.reduce((g, e) => ((g[e.name] = g[e.name] || []).push(e.value), g), {})",
     )
-    for name in groups:
-        wanted = page.locator(f"main form input[name={name}][value='{CHOICES.get(name, scale)}']")
+    for name, values in groups.items():
         # Scale questions take ``scale``; other choices take their first option unless named above.
-        (wanted if wanted.count() else page.locator(f"main form input[name={name}]").first).check()
+        value = CHOICES.get(name, scale if scale in values else values[0])
+        page.locator(f"main form input[name={name}][value='{value}']").check()
     if text and page.locator("main form textarea").count():
         page.locator("main form textarea").first.fill(text)
 
