@@ -22,7 +22,7 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
 
 
-PREFIX = 5  # words longer than this also count under their first PREFIX characters
+PREFIX = 4  # words longer than this also count under their first PREFIX characters
 NEGATED_VALENCE = -0.74
 PROFANITY_SCALE = 20.0  # profanity.tsv scores divided by this
 
