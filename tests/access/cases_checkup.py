@@ -57,17 +57,18 @@ def grow(world: World, n: int) -> None:
     assert template is not None and template.completed_at is not None
     start = world.get("checkup_grown", 0)
     world["checkup_grown"] = start + n
-    for i in range(start, start + n):
-        at = template.completed_at - timedelta(days=30 * (i + 1))
-        for person in (world["alice"], world["bob"]):
-            CheckupAttempt.objects.create(
-                owner=person,
-                versions=template.versions,
-                answers=template.answers,
-                current_bank=template.current_bank,
-                summary=template.summary,
-                plan=template.plan,
-                created_at=at,
-                updated_at=at,
-                completed_at=at,
-            )
+    CheckupAttempt.objects.bulk_create(
+        CheckupAttempt(
+            owner=person,
+            versions=template.versions,
+            answers=template.answers,
+            current_bank=template.current_bank,
+            summary=template.summary,
+            plan=template.plan,
+            created_at=at,
+            updated_at=at,
+            completed_at=at,
+        )
+        for at in (template.completed_at - timedelta(days=30 * (i + 1)) for i in range(start, start + n))
+        for person in (world["alice"], world["bob"])
+    )

@@ -102,41 +102,54 @@ def grow(world: World, n: int) -> None:
     world["rituals_grown"] = start + n
     now = timezone.now()
     shared = {"couple": couple, "visibility": "shared"}
-    for i in range(start, start + n):
-        at = now - timedelta(weeks=i + 1)
-        week = CheckinWeek.objects.create(
-            owner=alice, **shared, week_start=current.week_start - timedelta(weeks=i + 1), revealed_at=at
+    weeks = CheckinWeek.objects.bulk_create(
+        CheckinWeek(
+            owner=alice,
+            **shared,
+            week_start=current.week_start - timedelta(weeks=i + 1),
+            revealed_at=now - timedelta(weeks=i + 1),
         )
-        for person in (alice, bob):
-            CheckinAnswer.objects.create(
-                owner=person,
-                **shared,
-                week=week,
-                went_well=f"walk {i}",
-                felt_hard="bills",
-                improve="talk",
-                closeness=1 + i % 10,
-                stress=1 + (i + 3) % 10,
-                actions=[f"plan {i}"],
-                submitted_at=at,
-                updated_at=at,
-                created_at=at,
-            )
-        for owner, ours in ((alice, False), (bob, True)):
-            goal = Goal.objects.create(
-                owner=owner,
-                **(shared if ours else {}),
-                title=f"goal {i}",
-                ours=ours,
-                created_at=at,
-                updated_at=at,
-            )
-            for position in range(2):
-                GoalStep.objects.create(
-                    goal=goal,
-                    text=f"step {position}",
-                    author=owner,
-                    position=position,
-                    done_at=at if position == 0 else None,
-                    done_by=owner if position == 0 else None,
-                )
+        for i in range(start, start + n)
+    )
+    CheckinAnswer.objects.bulk_create(
+        CheckinAnswer(
+            owner=person,
+            **shared,
+            week=week,
+            went_well=f"walk {week.week_start}",
+            felt_hard="bills",
+            improve="talk",
+            closeness=1 + i % 10,
+            stress=1 + (i + 3) % 10,
+            actions=[f"plan {i}"],
+            submitted_at=week.revealed_at,
+            updated_at=week.revealed_at,
+            created_at=week.revealed_at,
+        )
+        for i, week in enumerate(weeks)
+        for person in (alice, bob)
+    )
+    goals = Goal.objects.bulk_create(
+        Goal(
+            owner=owner,
+            **(shared if ours else {}),
+            title=f"goal {week.week_start}",
+            ours=ours,
+            created_at=week.revealed_at,
+            updated_at=week.revealed_at,
+        )
+        for week in weeks
+        for owner, ours in ((alice, False), (bob, True))
+    )
+    GoalStep.objects.bulk_create(
+        GoalStep(
+            goal=goal,
+            text=f"step {position}",
+            author=goal.owner,
+            position=position,
+            done_at=goal.created_at if position == 0 else None,
+            done_by=goal.owner if position == 0 else None,
+        )
+        for goal in goals
+        for position in range(2)
+    )

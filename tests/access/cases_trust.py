@@ -121,40 +121,57 @@ def grow(world: World, n: int) -> None:
     world["trust_grown"] = start + n
     now = timezone.now()
     shared = {"couple": couple, "visibility": "shared"}
-    for i in range(start, start + n):
-        at = now - timedelta(days=7 * (i + 1))
-        for owner, status in ((alice, Promise.Status.KEPT), (bob, Promise.Status.MISSED)):
-            Promise.objects.create(
-                owner=owner,
-                **shared,
-                text=f"week {i}",
-                to_partner=True,
-                due_at=at,
-                status=status,
-                closed_at=at,
-                response=Promise.Response.CONFIRMED,
-                responded_at=at,
-                created_at=at - timedelta(days=1),
-            )
-        agreement = Agreement.objects.create(
-            owner=bob, **shared, text=f"rule {i}", updated_at=at, created_at=at
+    weeks = [(i, now - timedelta(days=7 * (i + 1))) for i in range(start, start + n)]
+    parts = {"did": "late", "impact": "waited", "responsibility": "mine", "change": "earlier"}
+    Promise.objects.bulk_create(
+        Promise(
+            owner=owner,
+            **shared,
+            text=f"week {i}",
+            to_partner=True,
+            due_at=at,
+            status=status,
+            closed_at=at,
+            response=Promise.Response.CONFIRMED,
+            responded_at=at,
+            created_at=at - timedelta(days=1),
         )
-        for r in range(2):
-            AgreementRevision.objects.create(agreement=agreement, text=f"rule {i}.{r}", created_at=at)
-        parts = {"did": "late", "impact": "waited", "responsibility": "mine", "change": "earlier"}
-        for owner in (alice, bob):
-            Apology.objects.create(
-                owner=owner,
-                **shared,
-                **parts,
-                sent_at=at,
-                read_at=at,
-                response="thanks",
-                responded_at=at,
-                created_at=at,
-                updated_at=at,
-            )
-            Appreciation.objects.create(owner=owner, **shared, text=f"thanks {i}", sent_at=at, created_at=at)
-        ActLog.objects.create(owner=alice, act_id=acts[i % len(acts)], day=at.date(), created_at=at)
-        Moment.objects.create(owner=alice, kind="positive", note=f"good {i}", created_at=at)
-        Moment.objects.create(owner=alice, kind="negative", created_at=at)
+        for i, at in weeks
+        for owner, status in ((alice, Promise.Status.KEPT), (bob, Promise.Status.MISSED))
+    )
+    agreements = Agreement.objects.bulk_create(
+        Agreement(owner=bob, **shared, text=f"rule {i}", updated_at=at, created_at=at) for i, at in weeks
+    )
+    AgreementRevision.objects.bulk_create(
+        AgreementRevision(agreement=agreement, text=f"{agreement.text}.{r}", created_at=agreement.created_at)
+        for agreement in agreements
+        for r in range(2)
+    )
+    Apology.objects.bulk_create(
+        Apology(
+            owner=owner,
+            **shared,
+            **parts,
+            sent_at=at,
+            read_at=at,
+            response="thanks",
+            responded_at=at,
+            created_at=at,
+            updated_at=at,
+        )
+        for _i, at in weeks
+        for owner in (alice, bob)
+    )
+    Appreciation.objects.bulk_create(
+        Appreciation(owner=owner, **shared, text=f"thanks {i}", sent_at=at, created_at=at)
+        for i, at in weeks
+        for owner in (alice, bob)
+    )
+    ActLog.objects.bulk_create(
+        ActLog(owner=alice, act_id=acts[i % len(acts)], day=at.date(), created_at=at) for i, at in weeks
+    )
+    Moment.objects.bulk_create(
+        Moment(owner=alice, kind=kind, note=f"{kind} {i}", created_at=at)
+        for i, at in weeks
+        for kind in ("positive", "negative")
+    )
