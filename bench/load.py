@@ -19,7 +19,9 @@ What it does, all on 127.0.0.1:
 
 It prints requests/s, p50/p95/p99, errors (any status other than the page's expected one, or no
 answer) for the journey, per page, and for the ceiling, the ratios, and the targets (journey
-p95 < 100 ms, zero errors). `--think 0` makes every user click as fast as the server answers: then
+p95 < 100 ms, zero errors). It also prints the CPU time gunicorn, PostgreSQL and the generator spent
+per request (read from /proc, so it holds up better than latency on a busy machine), the capacity
+that implies, and the SQL queries per page at the start and after the run (growth means an N+1). `--think 0` makes every user click as fast as the server answers: then
 the requests/s ratio is the journey's capacity as a fraction of the trivial view's.
 The generator is one Python process with one thread per user; it shares the cores with the server,
 so on a small machine the figures are conservative. Figures, not assertions.
@@ -133,6 +135,7 @@ class Server:
     env: dict[str, str] = field(default_factory=dict)
     log_path: Path | None = None
     log_errors: list[str] = field(default_factory=list)
+    master_pid: int = 0
 
     @property
     def database_url(self) -> str:
@@ -206,6 +209,7 @@ class Server:
                     stderr=subprocess.STDOUT,
                     start_new_session=True,  # Ctrl-C reaches us, and we stop the whole group
                 )
+            self.master_pid = process.pid
             self._wait_ready(process)
             self._warm_up()
             yield self
@@ -231,6 +235,37 @@ class Server:
                 shutil.rmtree(static_root, ignore_errors=True)
             signal.signal(signal.SIGTERM, previous)
 
+    def cpu(self) -> tuple[dict[int, float], dict[int, float]]:
+        """CPU seconds used so far by each gunicorn process and each PostgreSQL backend of the database."""
+        workers = {
+            pid: seconds
+            for pid, (ppid, seconds) in _proc_table().items()
+            if pid == self.master_pid or ppid == self.master_pid
+        }
+        parsed = urllib.parse.urlparse(self.pg_url)
+        listed = subprocess.run(
+            [
+                "psql",
+                "-h",
+                parsed.hostname or HOST,
+                "-p",
+                str(parsed.port or 5432),
+                "-U",
+                parsed.username or "postgres",
+                "-AtF",
+                " ",
+                "-c",
+                "SELECT datname, pid FROM pg_stat_activity",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.splitlines()
+        table = _proc_table()
+        pids = [int(line.split(" ")[1]) for line in listed if line.startswith(f"{self.db_name} ")]
+        backends = {pid: table[pid][1] for pid in pids if pid in table}
+        return workers, backends
+
     def _wait_ready(self, process: subprocess.Popen[bytes]) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -254,6 +289,21 @@ class Server:
         for _ in range(self.workers * 3):
             for step in JOURNEY:
                 client.request(step.method, step.path, step.form(0, 0) if step.form else None)
+
+
+def _proc_table() -> dict[int, tuple[int, float]]:
+    """pid -> (parent pid, CPU seconds used, user + system) for every process, from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        table[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    return table
 
 
 def seed(users: int) -> None:
@@ -484,13 +534,20 @@ def summary(ordered: list[float]) -> str:
 
 
 def run_users(
-    port: int, users: int, duration: float, think: float, steps: tuple[Step, ...], login: bool
+    port: int,
+    users: int,
+    duration: float,
+    think: float,
+    steps: tuple[Step, ...],
+    login: bool,
+    on_start: Callable[[], None] = lambda: None,
 ) -> Figures:
     """Every user signs in (not timed), then all walk `steps` in a loop for `duration` seconds."""
     figures = Figures()
     window = [0.0, 0.0]  # start, end: set by the barrier as everyone is ready, before anyone goes
 
     def start() -> None:
+        on_start()
         window[0] = time.perf_counter()
         window[1] = window[0] + duration
 
@@ -543,6 +600,30 @@ def run_users(
     return figures
 
 
+class CpuMeter:
+    """CPU time spent by gunicorn, PostgreSQL and this generator during one phase, per request."""
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.before: tuple[dict[int, float], dict[int, float], float] = ({}, {}, 0.0)
+
+    def start(self) -> None:
+        self.before = (*self.server.cpu(), time.process_time())
+
+    def stop(self, requests: int) -> tuple[float, float, float]:
+        workers, backends = self.server.cpu()
+        spent = (
+            sum(t - self.before[0].get(pid, 0.0) for pid, t in workers.items()),
+            sum(t - self.before[1].get(pid, 0.0) for pid, t in backends.items()),
+            time.process_time() - self.before[2],
+        )
+        return (
+            spent[0] * 1000 / max(requests, 1),
+            spent[1] * 1000 / max(requests, 1),
+            spent[2] * 1000 / max(requests, 1),
+        )
+
+
 def report(name: str, figures: Figures, per_page: bool) -> None:
     ordered = figures.all
     print(
@@ -590,9 +671,16 @@ def main() -> int:
     try:
         with server.running():
             print(f"server: {server.description}", flush=True)
+            meter = CpuMeter(server)
             queries_before = server.python("import bench.load as b; b.query_counts()").split()
-            journey = run_users(server.port, args.users, args.duration, args.think, JOURNEY, login=True)
-            ceiling = run_users(server.port, args.users, args.duration, args.think, CEILING, login=False)
+            journey = run_users(
+                server.port, args.users, args.duration, args.think, JOURNEY, True, meter.start
+            )
+            journey_cpu = meter.stop(len(journey.all))
+            ceiling = run_users(
+                server.port, args.users, args.duration, args.think, CEILING, False, meter.start
+            )
+            ceiling_cpu = meter.stop(len(ceiling.all))
             queries_after = server.python("import bench.load as b; b.query_counts()").split()
     except KeyboardInterrupt:
         print("interrupted: gunicorn stopped and the bench database dropped")
@@ -620,6 +708,12 @@ def main() -> int:
         f"targets: journey p95 < 100 ms: {'met' if p95 < 100 else 'NOT met'} ({p95:.1f} ms); "
         f"zero errors: {'met' if journey.error_count == 0 else 'NOT met'} ({journey.error_count})"
     )
+    for name, cpu in (("journey", journey_cpu), ("ceiling", ceiling_cpu)):
+        print(
+            f"CPU per request, {name}: gunicorn {cpu[0]:.1f} ms, PostgreSQL {cpu[1]:.1f} ms, "
+            f"load generator {cpu[2]:.1f} ms; {CPUS} idle cores would serve at most about "
+            f"{CPUS * 1000 / max(sum(cpu), 0.001):.0f} req/s"
+        )
     print(
         "SQL queries per page for one user, at the start / after the run (growth would mean N+1): "
         + ", ".join(
