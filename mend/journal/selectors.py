@@ -55,7 +55,7 @@ def prompt_groups() -> tuple[PromptGroup, ...]:
 def prompt_by_key(key: str) -> DailyPrompt | None:
     """A prompt from its "group:index" key, or None if the key is unknown."""
     group_id, _, raw_index = (key or "").partition(":")
-    if not raw_index.isdigit():
+    if not (raw_index.isascii() and raw_index.isdigit()) or len(raw_index) > 6:  # "²" is a digit too
         return None
     index = int(raw_index)
     for group in journal_prompts():

@@ -151,7 +151,7 @@ def agreement_new(request: AuthedRequest) -> HttpResponse:
 
 def _posted_id(request: AuthedRequest) -> int:
     raw = request.POST.get("agreement", "")
-    return int(raw) if raw.isdigit() else 0
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else 0  # "²" is a digit too
 
 
 @login_required

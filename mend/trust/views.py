@@ -306,7 +306,7 @@ def apology_new(request: AuthedRequest) -> HttpResponse:
     user = request.user
     promise: Promise | None = None
     raw = request.GET.get("promise", "")
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:  # "²" is a digit too
         promise = my_promises(user).filter(pk=int(raw)).first()
     initial = {"did": f"I did not keep my promise: “{promise.text}”."} if promise is not None else None
     form = ApologyForm(request.POST or None, initial=initial)
