@@ -47,6 +47,11 @@
       } catch (e) { toggle.checked = false; }
     });
   }
+  // The phone menu folds away again when you tap or click anywhere else on the page.
+  document.addEventListener("click", function (event) {
+    var menu = document.querySelector("details.nav-menu[open]");
+    if (menu && !menu.contains(event.target)) { menu.open = false; }
+  });
   // Copy buttons: <button data-copy="#id">.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-copy]");
