@@ -205,3 +205,14 @@ def test_share_page_saves_choices_and_refuses_unknown_ones(
     assert alice_client.post("/checkup/share/retract/").status_code == 302
     share.refresh_from_db()
     assert share.visibility == "private"
+
+
+def test_each_check_up_page_has_its_own_title(alice_client: Client) -> None:
+    """Tabs and screen readers name the page the user is on, not one shared title."""
+    titles = {}
+    for name in ("home", "plan", "couple", "share", "history"):
+        page = alice_client.get(f"/checkup/{'' if name == 'home' else name + '/'}", follow=True)
+        match = re.search(r"<title>(.*?)</title>", page.content.decode(), re.S)
+        assert match is not None
+        titles[page.redirect_chain[-1][0] if page.redirect_chain else name] = match.group(1).strip()
+    assert len(titles) >= 3 and len(set(titles.values())) == len(titles)
