@@ -33,25 +33,50 @@ READ_METHODS = {"get", "head", "options"}
 
 class MendAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
-        """Every authenticated write operation also documents the 403 a read-only token gets."""
+        """Documents the refusals every operation shares: 403 for a write with a read-only token,
+        422 for input that does not validate (see `inputs.py`) on operations that take any."""
         schema = super().get_openapi_schema(**kwargs)
         for operations in schema["paths"].values():
             for method, operation in operations.items():
-                if method in READ_METHODS or not operation.get("security"):
-                    continue
-                operation.setdefault("responses", {}).setdefault(
-                    "403",
-                    {
-                        "description": "Refused: the token used is read-only",
-                        "content": {"application/json": {"schema": _REFUSAL_SCHEMA}},
-                    },
-                )
+                responses = operation.setdefault("responses", {})
+                if (operation.get("parameters") or operation.get("requestBody")) and not _has(responses, 422):
+                    responses.setdefault(
+                        422,
+                        {
+                            "description": "Refused: a value is invalid or cannot be stored",
+                            "content": {"application/json": {"schema": _INVALID_SCHEMA}},
+                        },
+                    )
+                if method not in READ_METHODS and operation.get("security") and not _has(responses, 403):
+                    responses.setdefault(
+                        403,
+                        {
+                            "description": "Refused: the token used is read-only",
+                            "content": {"application/json": {"schema": _REFUSAL_SCHEMA}},
+                        },
+                    )
         return schema
+
+
+def _has(responses: dict[Any, Any], status: int) -> bool:
+    return status in responses or str(status) in responses  # ninja uses ints; keep one key per status
 
 
 _REFUSAL_SCHEMA = {
     "type": "object",
     "properties": {"detail": {"type": "string", "examples": [READ_ONLY_REFUSAL]}},
+    "required": ["detail"],
+}
+_INVALID_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "detail": {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "object", "additionalProperties": True}},
+            ]
+        }
+    },
     "required": ["detail"],
 }
 
