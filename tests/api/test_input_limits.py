@@ -174,3 +174,11 @@ def test_anonymous_callers_get_401_before_any_input_check() -> None:
         "/api/v1/journal/entries", json.dumps({"body": "x\u0000"}), content_type="application/json"
     )
     assert response.status_code == 401
+
+
+@pytest.mark.django_db
+def test_the_openapi_document_lists_the_422_where_input_is_taken() -> None:
+    paths = Client().get("/api/v1/openapi.json").json()["paths"]
+    assert "422" in paths["/api/v1/journal/entries/{entry_id}"]["get"]["responses"]
+    assert "422" in paths["/api/v1/trust/promises"]["post"]["responses"]
+    assert "422" not in paths["/api/v1/me"]["get"]["responses"]  # takes no input

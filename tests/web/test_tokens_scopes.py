@@ -125,6 +125,23 @@ def test_the_openapi_document_explains_scopes_and_documents_the_403() -> None:
     assert "403" in doc["paths"]["/api/v1/me"]["patch"]["responses"]
 
 
+@pytest.mark.django_db
+def test_every_write_operation_refuses_a_read_only_token(alice: User, couple: object) -> None:
+    """Walks the OpenAPI document, so write operations added later are covered too."""
+    client = _bearer(alice, "read")
+    doc = Client().get("/api/v1/openapi.json").json()
+    writes = [
+        (method, re.sub(r"\{[^}]+\}", "1", path))
+        for path, operations in doc["paths"].items()
+        for method, operation in operations.items()
+        if method not in {"get", "head", "options"} and operation.get("security")
+    ]
+    assert len(writes) > 40
+    for method, path in writes:
+        response = getattr(client, method)(path, "{}", content_type="application/json")
+        assert (response.status_code, response.json()) == (403, {"detail": READ_ONLY_REFUSAL}), path
+
+
 # The migration
 
 
