@@ -49,7 +49,7 @@ class InviteAcceptIn(Schema):
 def _naive_time(value: time) -> time:
     if value.tzinfo is not None:
         raise ValueError(
-            "Give a local time without a time zone, like 20:30; your profile's time zone applies."
+            "Give a wall-clock time without a zone or offset, like 20:30; the time zone is set separately."
         )
     return value
 

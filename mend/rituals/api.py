@@ -6,7 +6,7 @@ submitted, or once their author shared them early.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import Enum
 from typing import Literal
 
@@ -17,7 +17,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import TIME_ZONE_CHOICES, User
-from mend.api.schemas import ErrorOut, LocalTimeOut, local_time_out
+from mend.api.schemas import ErrorOut, LocalTimeIn, LocalTimeOut, local_time_out
 from mend.couples.privacy import get_owned_or_404, get_visible_or_404
 from mend.couples.selectors import couple_state
 
@@ -66,7 +66,7 @@ TimeZoneName = Enum(  # type: ignore[misc]
 
 class ScheduleIn(Schema):
     weekday: int = Field(ge=0, le=6, description="0 = Monday … 6 = Sunday")
-    local_time: time = Field(description="HH:MM in `time_zone`")
+    local_time: LocalTimeIn = Field(description="HH:MM in `time_zone`, without a zone of its own")
     time_zone: TimeZoneName = Field(description="IANA name, e.g. Europe/London")
 
 
