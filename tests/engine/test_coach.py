@@ -176,12 +176,44 @@ def test_kind_sets() -> None:
 
 
 def test_every_trigger_word_opens_its_rules() -> None:
+    """A gate string together with one string the pattern requires opens the rule."""
     from mend.engine.coach import _rules
 
     every = _rules.rules()
-    for gate in _rules._all_gates():
-        opened = set(_rules._open_rules(f"well {gate} then "))
-        assert {i for i, r in enumerate(every) if gate in r.gate} <= opened, gate
+    needs = _rules._needs()
+    for i, rule in enumerate(every):
+        for gate in sorted(rule.gate) or ["nothing"]:
+            for need in sorted(needs[i]) or ["at all"]:
+                text = f"well {gate} and {need} then "
+                assert i in _rules._open_rules(text), (rule.rule, text)
+
+
+def test_a_rule_is_skipped_only_without_its_required_strings() -> None:
+    """Every match of a pattern contains one of the strings derived from it."""
+    from mend.engine.coach import _rules
+
+    texts = [c["text"] for c in MUST_FLAG + MUST_NOT_FLAG + CRISIS]
+    checked = 0
+    for rule, need in zip(_rules.rules(), _rules._needs(), strict=True):
+        if not need:
+            continue
+        for text in texts:
+            for m in rule.regex.finditer(text.lower()):
+                checked += 1
+                assert any(n in m.group() for n in need), (rule.rule, m.group())
+    assert checked > 100
+
+
+def test_required_strings_of_a_pattern() -> None:
+    from re import _parser
+
+    from mend.engine.coach._rules import _required
+
+    assert _required(_parser.parse(r"\bgo\s+away\b")) == {"away"}
+    assert _required(_parser.parse(r"\b(?:kill|hurt)\s+me|\bsuicid\w*")) == {"kill", "hurt", "suicid"}
+    assert _required(_parser.parse(r"\b(?:x+|maybe)\s+so")) == {"so"}
+    assert _required(_parser.parse(r"(?:yes\s+)?\w+")) is None
+    assert _required(_parser.parse(r"(?:one|\w+)")) is None
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,8 @@ reported ("she said …"), or affectionate ("you always make me laugh").
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from ._data import lexicons, pattern_rows
+from ._model import model
 from ._types import CRISIS_KIND, HARMFUL_KINDS, Finding
 
 # Same-length replacements so spans still index the caller's text.
@@ -116,6 +119,58 @@ def _all_gates() -> tuple[str, ...]:
     return tuple(sorted({g for r in rules() for g in r.gate}))
 
 
+def _required(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed pattern ``items`` contains, or None.
+
+    Runs of literal characters are required strings; a group or a repeat of at least one
+    passes on its own requirement; an alternation requires one of its branches' requirements
+    (none if any branch has none). Of several requirements in a sequence the most selective is
+    kept (longest shortest string, then fewest strings).
+    """
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        need: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN:
+            need = _required(av[3])
+        elif op is _sre.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            if all(branches):
+                need = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            need = _required(av[2])
+        if need:
+            found.append(need)
+    flush()
+    if not found:
+        return None
+    return max(found, key=lambda need: (min(map(len, need)), -len(need)))
+
+
+@cache
+def _needs() -> tuple[frozenset[str], ...]:
+    """Per rule, strings of which every match contains one (empty: no such strings known).
+
+    Derived from the pattern itself, so this only skips rules that could not match anyway;
+    the letter-case rules read the unlowered text and are never skipped this way.
+    """
+    out = []
+    for rule in rules():
+        need = None if rule.rule == "caps" else _required(_sre_parse.parse(rule.pattern))
+        out.append(need or frozenset())
+    return tuple(out)
+
+
 def _trie(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, longest first, factored on common prefixes."""
     root: dict[str, Any] = {}
@@ -135,32 +190,140 @@ def _trie(words: Iterable[str]) -> str:
     return build(root)
 
 
-@cache
-def _gates() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[int]]:
-    """One scanner for every gate string, and which rules each found string opens.
+_ALPHA = re.compile(r"[a-z]+")
+_ALPHA_ONLY = re.compile(r"[a-z]+\Z")
 
-    The scanner reports, at each position where some gate starts, the longest gate starting
-    there; every other gate starting there is a prefix of it, so a found string opens the rules
-    of all its gate prefixes. Rules without a gate always run.
+
+def _bits(indices: Iterable[int]) -> int:
+    out = 0
+    for i in indices:
+        out |= 1 << i
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Gating:
+    """Rule gating as bit masks (bit i: rule i).
+
+    Strings of letters a-z can only occur inside one run of letters, so they are looked up per
+    word (``word_bits``, or ``scanner`` for a word outside that table); the few strings with
+    other characters (spaces, apostrophes, punctuation) are looked for in the text itself.
     """
+
+    scanner: re.Pattern[str]  # every letters-only gate or required string, longest first
+    opens: dict[str, tuple[int, int]]  # found string -> (rules it gates, rules it satisfies)
+    word_bits: dict[str, tuple[int, int]]  # word the model knows -> the same, for strings inside it
+    ungated: int  # rules without a gate
+    unneeded: int  # rules without known required strings
+    other_needs: tuple[tuple[str, int], ...]  # non-letter required string -> rules
+    other_gates: tuple[tuple[str, ...], ...]  # per rule: its gate strings that are not letters-only
+    other_gated: int  # rules with such gate strings
+
+
+@cache
+def _gating() -> _Gating:
     every = rules()
-    gates = _all_gates()
-    scanner = re.compile("(?=(" + _trie(gates) + "))")
-    opens: dict[str, tuple[int, ...]] = {}
-    for g in gates:
-        prefixes = {h for h in gates if g.startswith(h)}
-        opens[g] = tuple(i for i, r in enumerate(every) if r.gate & prefixes)
-    always = frozenset(i for i, r in enumerate(every) if not r.gate)
-    return scanner, opens, always
+    needs = _needs()
+    strings = set(_all_gates()) | {n for need in needs for n in need}
+    letters = sorted(s for s in strings if _ALPHA_ONLY.match(s))
+    scanner = re.compile("(?=(" + _trie(letters) + "))")
+    opens: dict[str, tuple[int, int]] = {}
+    for g in letters:
+        prefixes = {h for h in letters if g.startswith(h)}
+        opens[g] = (
+            _bits(i for i, r in enumerate(every) if r.gate & prefixes),
+            _bits(i for i, need in enumerate(needs) if need & prefixes),
+        )
+    others = sorted(strings - set(letters))
+    return _Gating(
+        scanner=scanner,
+        opens=opens,
+        word_bits=_vocabulary_bits(scanner, opens),
+        ungated=_bits(i for i, r in enumerate(every) if not r.gate),
+        unneeded=_bits(i for i, need in enumerate(needs) if not need),
+        other_needs=tuple(
+            (o, _bits(i for i, need in enumerate(needs) if o in need))
+            for o in others
+            if any(o in need for need in needs)
+        ),
+        other_gates=tuple(tuple(sorted(g for g in r.gate if g in others)) for r in every),
+        other_gated=_bits(i for i, r in enumerate(every) if any(g in others for g in r.gate)),
+    )
 
 
-def _open_rules(padded: str) -> list[int]:
-    """Indices of the rules whose gate strings occur in the text (one linear scan), in order."""
-    scanner, opens, always = _gates()
-    run = set(always)
-    for found in set(scanner.findall(padded)):
-        run.update(opens[found])
-    return sorted(run)
+def _word_bits(gating: _Gating, words: Iterable[str]) -> tuple[int, int]:
+    """Rules gated and satisfied by the letters-only strings inside ``words``."""
+    table = gating.word_bits
+    gated = needed = 0
+    unknown = []
+    for word in words:
+        bits = table.get(word)
+        if bits is None:
+            unknown.append(word)
+        else:
+            gated |= bits[0]
+            needed |= bits[1]
+    if unknown:
+        opens = gating.opens
+        for found in set(gating.scanner.findall(" ".join(unknown))):
+            bits = opens[found]
+            gated |= bits[0]
+            needed |= bits[1]
+    return gated, needed
+
+
+def _vocabulary_bits(
+    scanner: re.Pattern[str], opens: dict[str, tuple[int, int]]
+) -> dict[str, tuple[int, int]]:
+    """Gating bits of every letters-only word the scoring model knows (most words of a message)."""
+    m = model()
+    out: dict[str, tuple[int, int]] = {}
+    if m is None:
+        return out
+    findall = scanner.findall
+    alpha = _ALPHA_ONLY.match
+    for word in m.words:
+        if alpha(word):
+            g = n = 0
+            for found in findall(word):
+                bits = opens[found]
+                g |= bits[0]
+                n |= bits[1]
+            out[word] = (g, n)
+    return out
+
+
+def _open_rules(lowered: str) -> list[int]:
+    """Indices of the rules that pass both their gate and their required strings, in order.
+
+    A gate string counts when it occurs in the text with runs of white space made single
+    spaces and one space added at the end.
+    """
+    gating = _gating()
+    gated, needed = _word_bits(gating, set(_ALPHA.findall(lowered)))
+    for other, bits in gating.other_needs:
+        if other in lowered:
+            needed |= bits
+    candidates = needed | gating.unneeded
+    # candidates not yet let through by a letters-only gate: try their other gate strings
+    pending = candidates & ~(gated | gating.ungated) & gating.other_gated
+    if pending:
+        padded = " ".join(lowered.split()) + " "
+        other_gates = gating.other_gates
+        while pending:
+            low = pending & -pending
+            pending ^= low
+            for other in other_gates[low.bit_length() - 1]:
+                if other in padded:
+                    gated |= low
+                    break
+    run = candidates & (gated | gating.ungated)
+    out = []
+    while run:
+        low = run & -run
+        out.append(low.bit_length() - 1)
+        run ^= low
+    return out
 
 
 def _lower_same_length(text: str) -> str:
@@ -263,7 +426,7 @@ def find(text: str) -> tuple[Finding, ...]:
     plans = _plans()
     quotes: list[int] | None = None
     found: list[Finding] = []
-    for index in _open_rules(" ".join(lowered.split()) + " "):
+    for index in _open_rules(lowered):
         rule, caps, negatable, harmful, affection, generic = plans[index]
         regex = _REGEXES.get(index)
         if regex is None:
