@@ -11,7 +11,7 @@ Pure Python: no Django, no I/O beyond loading the coach's own data files once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import _escalation, _model, _rewrite, _rules
 from ._types import (
@@ -66,12 +66,13 @@ def analyze(text: str) -> Analysis:
     crisis = "crisis" in kinds
     make_rewrite = None
     if not crisis and (scores["hostility"] >= 0.5 or kinds & _REWRITE_KINDS):
-
-        def make_rewrite() -> str | None:
-            options = _rewrite.calm_rewrites(text, findings, hostility)
-            return options[0] if options else None
-
+        make_rewrite = partial(_first_rewrite, text, findings)
     return Analysis(text=text, scores=scores, findings=findings, crisis=crisis, make_rewrite=make_rewrite)
+
+
+def _first_rewrite(text: str, findings: tuple[Finding, ...]) -> str | None:
+    options = _rewrite.calm_rewrites(text, findings, hostility)
+    return options[0] if options else None
 
 
 def rewrites(text: str) -> tuple[str, ...]:

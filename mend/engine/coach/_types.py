@@ -52,7 +52,8 @@ class Analysis:
     findings: tuple[Finding, ...]
     crisis: bool
     make_rewrite: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
-    _rewrite: list[str | None] = field(default_factory=list, repr=False, compare=False)
+    # the worked-out rewrite, in a 1-tuple once known (no per-result container until then)
+    _rewrite: tuple[str | None, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def rewrite(self) -> str | None:
@@ -60,7 +61,7 @@ class Analysis:
         if self.crisis or self.make_rewrite is None:
             return None
         if not self._rewrite:
-            self._rewrite.append(self.make_rewrite())
+            object.__setattr__(self, "_rewrite", (self.make_rewrite(),))
         return self._rewrite[0]
 
     @property
