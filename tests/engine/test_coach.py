@@ -264,3 +264,16 @@ def test_one_pass_scorer_matches_its_features(text: str) -> None:
         want[t] += sum(m.kinds[k][t] for k in kinds if k in m.kinds)
     got = _model.raw_scores(text, kinds)
     assert [got[name] for name in _model.TASKS] == pytest.approx(want, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    "text", ["WHY", "ÉA AB", "xAB AB", "AB", "A AB,CD E", "_AB", "9AB CD", "I'M DONE. OK", "Ab AB'S"]
+)
+def test_capitals_rule_matches_where_a_word_boundary_would(text: str) -> None:
+    import re
+
+    from mend.engine.coach import _rules
+
+    (caps,) = [r for r in _rules.rules() if r.rule == "caps"]
+    plain = re.compile(r"\b[A-Z][A-Z']*[A-Z](?:[\s,]+[A-Z][A-Z']*)*\b")
+    assert [m.span() for m in caps.regex.finditer(text)] == [m.span() for m in plain.finditer(text)]
