@@ -119,28 +119,71 @@ def _all_gates() -> tuple[str, ...]:
     return tuple(sorted({g for r in rules() for g in r.gate}))
 
 
+_EXACT_MAX = 64  # largest set of spellings tracked for one stretch of a pattern
+
+
+def _exact(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string one parsed item can match, if there are only a few; zero-width items match ""."""
+    if op is _sre.LITERAL:
+        return frozenset([chr(av)])
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return frozenset([""])
+    if op is _sre.SUBPATTERN:
+        return _exact_seq(av[3])
+    if op is _sre.BRANCH:
+        branches = [_exact_seq(b) for b in av[1]]
+        if any(b is None for b in branches):
+            return None
+        out = frozenset().union(*branches)  # type: ignore[arg-type]
+        return out if len(out) <= _EXACT_MAX else None
+    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in av) and len(av) <= _EXACT_MAX:
+        return frozenset(chr(a) for _, a in av)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[1] <= 1:
+        body = _exact_seq(av[2])
+        if body is None:
+            return None
+        return body | {""} if av[0] == 0 else body
+    return None
+
+
+def _exact_seq(items: Any) -> frozenset[str] | None:
+    out = frozenset([""])
+    for op, av in items:
+        e = _exact(op, av)
+        if e is None or len(out) * len(e) > _EXACT_MAX:
+            return None
+        out = frozenset(a + b for a in out for b in e)
+    return out
+
+
 def _required(items: Any) -> frozenset[str] | None:
     """Strings one of which every match of the parsed pattern ``items`` contains, or None.
 
-    Runs of literal characters are required strings; a group or a repeat of at least one
-    passes on its own requirement; an alternation requires one of its branches' requirements
-    (none if any branch has none). Of several requirements in a sequence the most selective is
-    kept (longest shortest string, then fewest strings).
+    A stretch of items with only a few spellings ("you'?re", "(?:kill|hurt)") requires one of
+    them; a group or a repeat of at least one passes on its own requirement; an alternation
+    requires one of its branches' requirements (none if any branch has none). Of several
+    requirements in a sequence the most selective is kept (longest shortest string, then
+    fewest strings).
     """
     found: list[frozenset[str]] = []
-    run: list[str] = []
+    stretch = frozenset([""])
 
     def flush() -> None:
-        if run:
-            found.append(frozenset(["".join(run)]))
-            run.clear()
+        if "" not in stretch:
+            found.append(stretch)
 
     for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
+        e = _exact(op, av)
+        if e is not None and len(stretch) * len(e) <= _EXACT_MAX:
+            stretch = frozenset(a + b for a in stretch for b in e)
             continue
         flush()
+        stretch = frozenset([""])
         need: frozenset[str] | None = None
+        if e is not None:
+            need = e if "" not in e else None
+            stretch = e
+            continue
         if op is _sre.SUBPATTERN:
             need = _required(av[3])
         elif op is _sre.BRANCH:
@@ -167,6 +210,8 @@ def _needs() -> tuple[frozenset[str], ...]:
     out = []
     for rule in rules():
         need = None if rule.rule == "caps" else _required(_sre_parse.parse(rule.pattern))
+        # a string containing another required string adds nothing
+        need = need and frozenset(n for n in need if not any(m != n and m in n for m in need))
         out.append(need or frozenset())
     return tuple(out)
 
@@ -190,8 +235,8 @@ def _trie(words: Iterable[str]) -> str:
     return build(root)
 
 
-_ALPHA = re.compile(r"[a-z]+")
-_ALPHA_ONLY = re.compile(r"[a-z]+\Z")
+_ALPHA = re.compile(r"[a-z']+")  # words: runs of letters and apostrophes
+_ALPHA_ONLY = re.compile(r"[a-z']+\Z")
 
 
 def _bits(indices: Iterable[int]) -> int:
@@ -201,23 +246,32 @@ def _bits(indices: Iterable[int]) -> int:
     return out
 
 
+_Bits = tuple[int, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class _Gating:
     """Rule gating as bit masks (bit i: rule i).
 
-    Strings of letters a-z can only occur inside one run of letters, so they are looked up per
-    word (``word_bits``, or ``scanner`` for a word outside that table); the few strings with
-    other characters (spaces, apostrophes, punctuation) are looked for in the text itself.
+    Strings of letters a-z and apostrophes can only occur inside one such run (a word), so they
+    are looked up per word (``word_bits``, or ``scanner`` for a word outside that table). The
+    few strings with other characters (spaces, punctuation) are looked for in the text itself;
+    gate strings of that sort are tried only when the longest word inside them is present.
     """
 
-    scanner: re.Pattern[str]  # every letters-only gate or required string, longest first
-    opens: dict[str, tuple[int, int]]  # found string -> (rules it gates, rules it satisfies)
-    word_bits: dict[str, tuple[int, int]]  # word the model knows -> the same, for strings inside it
+    scanner: re.Pattern[str]  # every word-only string, longest first
+    # found string -> (rules it gates, rules it satisfies, rules whose other gates it may open)
+    opens: dict[str, _Bits]
+    word_bits: dict[str, _Bits]  # word the model knows -> the same, for strings inside it
     ungated: int  # rules without a gate
     unneeded: int  # rules without known required strings
-    other_needs: tuple[tuple[str, int], ...]  # non-letter required string -> rules
-    other_gates: tuple[tuple[str, ...], ...]  # per rule: its gate strings that are not letters-only
-    other_gated: int  # rules with such gate strings
+    maybe_always: int  # rules with an other gate string without letters ("!", "???")
+    other_needs: tuple[tuple[str, int], ...]  # other required string -> rules
+    other_gates: tuple[tuple[str, ...], ...]  # per rule: its other gate strings
+
+
+def _longest_word(string: str) -> str:
+    return max(_ALPHA.findall(string), key=len, default="")
 
 
 @cache
@@ -225,36 +279,42 @@ def _gating() -> _Gating:
     every = rules()
     needs = _needs()
     strings = set(_all_gates()) | {n for need in needs for n in need}
-    letters = sorted(s for s in strings if _ALPHA_ONLY.match(s))
-    scanner = re.compile("(?=(" + _trie(letters) + "))")
-    opens: dict[str, tuple[int, int]] = {}
-    for g in letters:
-        prefixes = {h for h in letters if g.startswith(h)}
+    words = {s for s in strings if _ALPHA_ONLY.match(s)}
+    other_gates = [sorted(g for g in r.gate if g not in words) for r in every]
+    # the word inside each other gate string, which must be present for it to be
+    inner = {g: _longest_word(g) for gates in other_gates for g in gates}
+    words |= {w for w in inner.values() if w}
+    ordered = sorted(words)
+    scanner = re.compile("(?=(" + _trie(ordered) + "))")
+    opens: dict[str, _Bits] = {}
+    for g in ordered:
+        prefixes = {h for h in ordered if g.startswith(h)}
         opens[g] = (
             _bits(i for i, r in enumerate(every) if r.gate & prefixes),
             _bits(i for i, need in enumerate(needs) if need & prefixes),
+            _bits(i for i, gates in enumerate(other_gates) if any(inner[o] in prefixes for o in gates)),
         )
-    others = sorted(strings - set(letters))
+    others = strings - words
     return _Gating(
         scanner=scanner,
         opens=opens,
         word_bits=_vocabulary_bits(scanner, opens),
         ungated=_bits(i for i, r in enumerate(every) if not r.gate),
         unneeded=_bits(i for i, need in enumerate(needs) if not need),
+        maybe_always=_bits(i for i, gates in enumerate(other_gates) if any(not inner[o] for o in gates)),
         other_needs=tuple(
             (o, _bits(i for i, need in enumerate(needs) if o in need))
-            for o in others
+            for o in sorted(others)
             if any(o in need for need in needs)
         ),
-        other_gates=tuple(tuple(sorted(g for g in r.gate if g in others)) for r in every),
-        other_gated=_bits(i for i, r in enumerate(every) if any(g in others for g in r.gate)),
+        other_gates=tuple(map(tuple, other_gates)),
     )
 
 
-def _word_bits(gating: _Gating, words: Iterable[str]) -> tuple[int, int]:
-    """Rules gated and satisfied by the letters-only strings inside ``words``."""
+def _word_bits(gating: _Gating, words: Iterable[str]) -> _Bits:
+    """Rules gated, satisfied and maybe gated by the word-only strings inside ``words``."""
     table = gating.word_bits
-    gated = needed = 0
+    gated = needed = maybe = 0
     unknown = []
     for word in words:
         bits = table.get(word)
@@ -263,33 +323,34 @@ def _word_bits(gating: _Gating, words: Iterable[str]) -> tuple[int, int]:
         else:
             gated |= bits[0]
             needed |= bits[1]
+            maybe |= bits[2]
     if unknown:
         opens = gating.opens
         for found in set(gating.scanner.findall(" ".join(unknown))):
             bits = opens[found]
             gated |= bits[0]
             needed |= bits[1]
-    return gated, needed
+            maybe |= bits[2]
+    return gated, needed, maybe
 
 
-def _vocabulary_bits(
-    scanner: re.Pattern[str], opens: dict[str, tuple[int, int]]
-) -> dict[str, tuple[int, int]]:
-    """Gating bits of every letters-only word the scoring model knows (most words of a message)."""
+def _vocabulary_bits(scanner: re.Pattern[str], opens: dict[str, _Bits]) -> dict[str, _Bits]:
+    """Gating bits of every word the scoring model knows (most words of a message)."""
     m = model()
-    out: dict[str, tuple[int, int]] = {}
+    out: dict[str, _Bits] = {}
     if m is None:
         return out
     findall = scanner.findall
-    alpha = _ALPHA_ONLY.match
+    word_only = _ALPHA_ONLY.match
     for word in m.words:
-        if alpha(word):
-            g = n = 0
+        if word_only(word):
+            g = n = y = 0
             for found in findall(word):
                 bits = opens[found]
                 g |= bits[0]
                 n |= bits[1]
-            out[word] = (g, n)
+                y |= bits[2]
+            out[word] = (g, n, y)
     return out
 
 
@@ -300,13 +361,14 @@ def _open_rules(lowered: str) -> list[int]:
     spaces and one space added at the end.
     """
     gating = _gating()
-    gated, needed = _word_bits(gating, set(_ALPHA.findall(lowered)))
+    gated, needed, maybe = _word_bits(gating, set(_ALPHA.findall(lowered)))
     for other, bits in gating.other_needs:
         if other in lowered:
             needed |= bits
     candidates = needed | gating.unneeded
-    # candidates not yet let through by a letters-only gate: try their other gate strings
-    pending = candidates & ~(gated | gating.ungated) & gating.other_gated
+    gated |= gating.ungated
+    # candidates not yet let through by a word-only gate: try their other gate strings
+    pending = candidates & ~gated & (maybe | gating.maybe_always)
     if pending:
         padded = " ".join(lowered.split()) + " "
         other_gates = gating.other_gates
@@ -317,7 +379,7 @@ def _open_rules(lowered: str) -> list[int]:
                 if other in padded:
                     gated |= low
                     break
-    run = candidates & (gated | gating.ungated)
+    run = candidates & gated
     out = []
     while run:
         low = run & -run
