@@ -32,8 +32,11 @@ DENSE = ("d:pos", "d:neg", "d:bang", "d:ask", "d:you", "d:len", "x:profmax", "bi
 
 Triple = tuple[float, float, float]
 # h, a, p word weights (prefix folded in); h, a, p embedding scores; has embedding (0/1);
-# valence (0.0 if none); is "you" (0/1); is a negator; profanity score (scaled)
-Record = tuple[float, float, float, float, float, float, int, float, int, bool, float]
+# valence (0.0 if none); is "you" (0/1); is a negator; profanity score (scaled); the word-pair
+# weights of the words that can follow it (None if no pair starts with it)
+Record = tuple[
+    float, float, float, float, float, float, int, float, int, bool, float, dict[str, Triple] | None
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,7 @@ class LinearModel:
     names: tuple[str, ...]
     words: dict[str, Record]
     pairs: dict[str, Triple]
+    start_pairs: dict[str, Triple]  # pairs starting with the start mark "<s>"
     prefixes: dict[str, Triple]
     dense: tuple[Triple, ...]  # one triple per DENSE feature
     kinds: dict[str, Triple]
@@ -93,6 +97,7 @@ def model() -> LinearModel | None:
                 repeat(0),
                 repeat(False),
                 prof,
+                repeat(None),
                 strict=False,
             ),
             strict=True,
@@ -100,7 +105,15 @@ def model() -> LinearModel | None:
     )
     for word in YOU | NEGATORS | {k for k in keys if k.endswith("n't")}:
         r = records[word]
-        records[word] = (*r[:8], int(word in YOU), negator(word), r[10])
+        records[word] = (*r[:8], int(word in YOU), negator(word), r[10], None)
+    pairs = _triples(raw["pairs"])
+    follows: dict[str, dict[str, Triple]] = {}
+    for pair, q in pairs.items():
+        first, second = pair.split(" ")
+        follows.setdefault(first, {})[second] = q
+    for first, after in follows.items():
+        if first in records:
+            records[first] = (*records[first][:11], after)
     other: list[dict[str, float]] = raw["other"]
     kinds = {
         key[2:]: (other[0].get(key, 0.0), other[1].get(key, 0.0), other[2].get(key, 0.0))
@@ -110,7 +123,8 @@ def model() -> LinearModel | None:
     return LinearModel(
         names=tuple(raw["tasks"]),
         words=records,
-        pairs=_triples(raw["pairs"]),
+        pairs=pairs,
+        start_pairs=follows.get("<s>", {}),
         prefixes=_triples(raw["prefixes"]),
         dense=tuple((other[0].get(d, 0.0), other[1].get(d, 0.0), other[2].get(d, 0.0)) for d in DENSE),
         kinds=kinds,
@@ -127,12 +141,13 @@ def sigmoid(z: float) -> float:
 
 def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
     toks = TOKEN.findall(text.lower())
-    words, pairs, prefixes = m.words, m.pairs, m.prefixes
+    words, prefixes = m.words, m.prefixes
     h = a = p = eh = ea = ep = pos = neg = 0.0
     known = you = 0
     last_neg = -9
     prof_max = 0.0
-    prev = "<s>"
+    # pair weights live with their first word: no "prev tok" string per token
+    after: dict[str, Triple] | None = m.start_pairs
     for i, tok in enumerate(toks):
         r = words.get(tok)
         if r is None:
@@ -144,8 +159,9 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
                     p += q[2]
             if negator(tok):
                 last_neg = i
+            following = None
         else:
-            uh, ua, up, kh, ka, kp, has, v, is_you, is_neg, pf = r
+            uh, ua, up, kh, ka, kp, has, v, is_you, is_neg, pf, following = r
             h += uh
             a += ua
             p += up
@@ -167,12 +183,13 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
                 last_neg = i
             if pf > prof_max:
                 prof_max = pf
-        q = pairs.get(prev + " " + tok)
-        if q is not None:
-            h += q[0]
-            a += q[1]
-            p += q[2]
-        prev = tok
+        if after is not None:
+            q = after.get(tok)
+            if q is not None:
+                h += q[0]
+                a += q[1]
+                p += q[2]
+        after = following
     n = len(toks)
     if n:
         scale = 1.0 / math.sqrt(n)
