@@ -246,9 +246,6 @@ def _bits(indices: Iterable[int]) -> int:
     return out
 
 
-_Bits = tuple[int, int, int]
-
-
 @dataclass(frozen=True, slots=True)
 class _Gating:
     """Rule gating as bit masks (bit i: rule i).
@@ -257,12 +254,16 @@ class _Gating:
     are looked up per word (``word_bits``, or ``scanner`` for a word outside that table). The
     few strings with other characters (spaces, punctuation) are looked for in the text itself;
     gate strings of that sort are tried only when the longest word inside them is present.
+
+    Per found string or word, one integer packs three masks of ``lane`` bits each: the rules
+    it gates, the rules whose required strings it satisfies, and the rules whose other gate
+    strings it may open.
     """
 
+    lane: int
     scanner: re.Pattern[str]  # every word-only string, longest first
-    # found string -> (rules it gates, rules it satisfies, rules whose other gates it may open)
-    opens: dict[str, _Bits]
-    word_bits: dict[str, _Bits]  # word the model knows -> the same, for strings inside it
+    opens: dict[str, int]  # found string -> packed masks
+    word_bits: dict[str, int]  # word the model knows -> packed masks of the strings inside it
     ungated: int  # rules without a gate
     unneeded: int  # rules without known required strings
     maybe_always: int  # rules with an other gate string without letters ("!", "???")
@@ -277,6 +278,7 @@ def _longest_word(string: str) -> str:
 @cache
 def _gating() -> _Gating:
     every = rules()
+    lane = len(every)
     needs = _needs()
     strings = set(_all_gates()) | {n for need in needs for n in need}
     words = {s for s in strings if _ALPHA_ONLY.match(s)}
@@ -286,22 +288,22 @@ def _gating() -> _Gating:
     words |= {w for w in inner.values() if w}
     ordered = sorted(words)
     scanner = re.compile("(?=(" + _trie(ordered) + "))")
-    opens: dict[str, _Bits] = {}
+    opens: dict[str, int] = {}
     for g in ordered:
         prefixes = {h for h in ordered if g.startswith(h)}
-        opens[g] = (
-            _bits(i for i, r in enumerate(every) if r.gate & prefixes),
-            _bits(i for i, need in enumerate(needs) if need & prefixes),
-            _bits(i for i, gates in enumerate(other_gates) if any(inner[o] in prefixes for o in gates)),
-        )
+        gates = _bits(i for i, r in enumerate(every) if r.gate & prefixes)
+        satisfies = _bits(i for i, need in enumerate(needs) if need & prefixes)
+        maybe = _bits(i for i, os in enumerate(other_gates) if any(inner[o] in prefixes for o in os))
+        opens[g] = gates | satisfies << lane | maybe << 2 * lane
     others = strings - words
     return _Gating(
+        lane=lane,
         scanner=scanner,
         opens=opens,
         word_bits=_vocabulary_bits(scanner, opens),
         ungated=_bits(i for i, r in enumerate(every) if not r.gate),
         unneeded=_bits(i for i, need in enumerate(needs) if not need),
-        maybe_always=_bits(i for i, gates in enumerate(other_gates) if any(not inner[o] for o in gates)),
+        maybe_always=_bits(i for i, os in enumerate(other_gates) if any(not inner[o] for o in os)),
         other_needs=tuple(
             (o, _bits(i for i, need in enumerate(needs) if o in need))
             for o in sorted(others)
@@ -311,46 +313,20 @@ def _gating() -> _Gating:
     )
 
 
-def _word_bits(gating: _Gating, words: Iterable[str]) -> _Bits:
-    """Rules gated, satisfied and maybe gated by the word-only strings inside ``words``."""
-    table = gating.word_bits
-    gated = needed = maybe = 0
-    unknown = []
-    for word in words:
-        bits = table.get(word)
-        if bits is None:
-            unknown.append(word)
-        else:
-            gated |= bits[0]
-            needed |= bits[1]
-            maybe |= bits[2]
-    if unknown:
-        opens = gating.opens
-        for found in set(gating.scanner.findall(" ".join(unknown))):
-            bits = opens[found]
-            gated |= bits[0]
-            needed |= bits[1]
-            maybe |= bits[2]
-    return gated, needed, maybe
-
-
-def _vocabulary_bits(scanner: re.Pattern[str], opens: dict[str, _Bits]) -> dict[str, _Bits]:
-    """Gating bits of every word the scoring model knows (most words of a message)."""
+def _vocabulary_bits(scanner: re.Pattern[str], opens: dict[str, int]) -> dict[str, int]:
+    """Packed gating masks of every word the scoring model knows (most words of a message)."""
     m = model()
-    out: dict[str, _Bits] = {}
+    out: dict[str, int] = {}
     if m is None:
         return out
     findall = scanner.findall
     word_only = _ALPHA_ONLY.match
     for word in m.words:
         if word_only(word):
-            g = n = y = 0
+            bits = 0
             for found in findall(word):
-                bits = opens[found]
-                g |= bits[0]
-                n |= bits[1]
-                y |= bits[2]
-            out[word] = (g, n, y)
+                bits |= opens[found]
+            out[word] = bits
     return out
 
 
@@ -361,14 +337,29 @@ def _open_rules(lowered: str) -> list[int]:
     spaces and one space added at the end.
     """
     gating = _gating()
-    gated, needed, maybe = _word_bits(gating, set(_ALPHA.findall(lowered)))
+    table = gating.word_bits
+    packed = 0
+    unknown = []
+    for word in _ALPHA.findall(lowered):
+        bits = table.get(word)
+        if bits is None:
+            unknown.append(word)
+        else:
+            packed |= bits
+    if unknown:
+        opens = gating.opens
+        for found in gating.scanner.findall(" ".join(unknown)):
+            packed |= opens[found]
+    lane = gating.lane
+    mask = (1 << lane) - 1
+    gated = packed & mask | gating.ungated
+    needed = packed >> lane & mask
     for other, bits in gating.other_needs:
         if other in lowered:
             needed |= bits
     candidates = needed | gating.unneeded
-    gated |= gating.ungated
     # candidates not yet let through by a word-only gate: try their other gate strings
-    pending = candidates & ~gated & (maybe | gating.maybe_always)
+    pending = candidates & ~gated & (packed >> 2 * lane | gating.maybe_always)
     if pending:
         padded = " ".join(lowered.split()) + " "
         other_gates = gating.other_gates
