@@ -203,21 +203,44 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
         h += eh / known
         a += ea / known
         p += ep / known
-    dense = (
-        pos / math.sqrt(pos * pos + 15.0),
-        neg / math.sqrt(neg * neg + 15.0),
-        min(text.count("!"), 3) / 3.0,
-        min(text.count("?"), 3) / 3.0,
-        you_v,
-        math.log1p(n) / 5.0,
-        prof_max,
-        1.0,
-    )
-    for x, w in zip(dense, m.dense, strict=True):
-        if x:
-            h += x * w[0]
-            a += x * w[1]
-            p += x * w[2]
+    # the DENSE features in order, each added only when non-zero
+    (w_pos, w_neg, w_bang, w_ask, w_you, w_len, w_prof, w_bias) = m.dense
+    if pos:
+        x = pos / math.sqrt(pos * pos + 15.0)
+        h += x * w_pos[0]
+        a += x * w_pos[1]
+        p += x * w_pos[2]
+    if neg:
+        x = neg / math.sqrt(neg * neg + 15.0)
+        h += x * w_neg[0]
+        a += x * w_neg[1]
+        p += x * w_neg[2]
+    if "!" in text:
+        x = min(text.count("!"), 3) / 3.0
+        h += x * w_bang[0]
+        a += x * w_bang[1]
+        p += x * w_bang[2]
+    if "?" in text:
+        x = min(text.count("?"), 3) / 3.0
+        h += x * w_ask[0]
+        a += x * w_ask[1]
+        p += x * w_ask[2]
+    if you_v:
+        h += you_v * w_you[0]
+        a += you_v * w_you[1]
+        p += you_v * w_you[2]
+    if n:
+        x = math.log1p(n) / 5.0
+        h += x * w_len[0]
+        a += x * w_len[1]
+        p += x * w_len[2]
+    if prof_max:
+        h += prof_max * w_prof[0]
+        a += prof_max * w_prof[1]
+        p += prof_max * w_prof[2]
+    h += w_bias[0]
+    a += w_bias[1]
+    p += w_bias[2]
     weights = m.kinds
     for kind in kinds:
         k = weights.get(kind)
