@@ -6,6 +6,7 @@ import threading
 import time as time_module
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -112,9 +113,26 @@ def test_two_threads_sending_the_same_reminder_claim_it_once(
     alice, _bob = linked
     [reminder] = due_reminders(alice, now)
     claimed: list[bool] = []
-    errors = _run_together(
-        lambda: claimed.append(services.reminder_send(user=alice, reminder=reminder, now=now)), threads=4
-    )
+    deliveries: list[int] = []
+    real_attempt = services._attempt
+
+    def attempt_once(row: ReminderSent, *args: object) -> None:
+        # Only the claim is under test. Recording the outcome afterwards can meet the in-memory test
+        # database's immediate table lock; letting that error reach the retry loop would re-run an
+        # already claimed send and hide the claim, so count the delivery and keep the lock error here.
+        deliveries.append(row.pk)
+        try:
+            real_attempt(row, *args)  # type: ignore[arg-type]
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+
+    with mock.patch.object(services, "_attempt", attempt_once):
+        errors = _run_together(
+            lambda: claimed.append(services.reminder_send(user=alice, reminder=reminder, now=now)),
+            threads=4,
+        )
     assert errors == []
     assert sorted(claimed) == [False, False, False, True]
+    assert len(deliveries) == 1
     assert [m.to for m in mail.outbox] == [["alice@example.com"]]
