@@ -277,3 +277,29 @@ def test_capitals_rule_matches_where_a_word_boundary_would(text: str) -> None:
     (caps,) = [r for r in _rules.rules() if r.rule == "caps"]
     plain = re.compile(r"\b[A-Z][A-Z']*[A-Z](?:[\s,]+[A-Z][A-Z']*)*\b")
     assert [m.span() for m in caps.regex.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_rewrite_softens_charged_words_but_keeps_the_topic_and_the_negation() -> None:
+    from mend.engine.coach import _rewrite, _rules, hostility
+
+    text = "The kitchen is a disgusting mess again and I am not cleaning it"
+    plain = _rewrite.candidates(text, _rules.find(text))[0]
+    assert hostility(plain) >= 0.5  # naming the situation as written would not read calm
+    best = rewrites(text)[0]
+    assert hostility(best) < 0.5
+    assert {"kitchen", "mess", "not", "cleaning"} <= set(best.lower().replace(".", " ").split())
+    assert "disgusting" not in best
+
+
+def test_softening_never_drops_a_negation_and_gives_up_instead() -> None:
+    from mend.engine.coach import _rewrite
+
+    def fake_hostility(text: str) -> float:
+        return 0.9 if " not " in text or "dreadful" in text else 0.1
+
+    render = "I feel sad when {}.".format
+    assert _rewrite._softened("the dreadful trip is not over", render, fake_hostility) is None
+    assert _rewrite._softened("the dreadful trip is over", render, fake_hostility) == "the trip is over"
+    assert _rewrite._softened("the trip was awful", render, lambda t: 0.9 if "awful" in t else 0.1) == (
+        "the trip was hard"
+    )

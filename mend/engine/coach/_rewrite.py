@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ._data import word_scores
 from ._types import Finding
 
 _SENTENCE = re.compile(r"[^.!?\n,;]+[.!?\n,;]*")
@@ -158,24 +159,115 @@ def need_for(text: str) -> tuple[str, str]:
     return DEFAULT_NEED
 
 
+def _with_situation(sit: str, feeling: str, need: str, request: str) -> list[str]:
+    return [t.format(feeling=feeling, situation=sit, need=need, request=request) for t in _TEMPLATES]
+
+
 def candidates(text: str, findings: Sequence[Finding]) -> list[str]:
     sit = situation(text, findings)
     feeling = feeling_for(text)
     need, request = need_for(text)
     out = []
     if sit and _WORD.search(sit):
-        for template in _TEMPLATES:
-            out.append(template.format(feeling=feeling, situation=sit, need=need, request=request))
+        out.extend(_with_situation(sit, feeling, need, request))
     for template in _TEMPLATES_NO_SITUATION:
         out.append(template.format(feeling=feeling, need=need, request=request))
     return out
 
 
+# Charged words get a milder word of the same kind where one reads naturally; others are dropped.
+_MILDER = {
+    "hate": "dislike",
+    "hated": "disliked",
+    "hates": "dislikes",
+    "hating": "disliking",
+    "sick": "tired",
+    "furious": "upset",
+    "pissed": "upset",
+    "livid": "upset",
+    "disgusted": "upset",
+    "worst": "hardest",
+    "horrible": "hard",
+    "awful": "hard",
+    "terrible": "hard",
+    "horrendous": "hard",
+    "miserable": "hard",
+    "annoying": "tiring",
+    "annoyed": "worn out",
+    "infuriating": "tiring",
+    "ridiculous": "hard to follow",
+}
+_MILD_WORDS = frozenset(_MILDER.values())
+_CHARGED_VALENCE = -1.5
+_MAX_STEPS = 6
+_MAX_SITUATION_WORDS = 40
+
+
+def _charged(core: str) -> bool:
+    if core in _MILD_WORDS:
+        return False
+    return (
+        core in _MILDER
+        or word_scores("valence.tsv").get(core, 0.0) <= _CHARGED_VALENCE
+        or bool(_PROFANITY.fullmatch(core))
+    )
+
+
+def _softened(sit: str, render: Callable[[str], str], hostility: Callable[[str], float]) -> str | None:
+    """The situation with its charged words made milder or dropped, greedily, until the rewrite reads calm.
+
+    Keeps the writer's topic words instead of falling back to a rewrite without any situation.
+    Only strongly negative words (by the valence lexicon) are touched, so the sentence keeps its
+    frame and its negations. None if that is not enough.
+    """
+    words = sit.split(" ")
+    if len(words) > _MAX_SITUATION_WORDS:
+        return None
+    score = hostility(render(sit))
+    for _ in range(_MAX_STEPS):
+        if score < 0.5:
+            break
+        best: tuple[float, list[str]] | None = None
+        for i, word in enumerate(words):
+            core = word.strip(".,!?;:\"'()").lower()
+            if not core or not _charged(core):
+                continue
+            if core in _MILDER:  # a word of the same kind keeps the sentence whole
+                trial = [*words[:i], word.lower().replace(core, _MILDER[core]), *words[i + 1 :]]
+            else:
+                trial = words[:i] + words[i + 1 :]
+            trial_score = hostility(render(" ".join(trial)))
+            if best is None or trial_score < best[0]:
+                best = (trial_score, trial)
+        if best is None:
+            return None
+        score, words = best
+    softer = " ".join(words)
+    return softer if score < 0.5 and _WORD.search(softer) else None
+
+
 def calm_rewrites(
     text: str, findings: Sequence[Finding], hostility: Callable[[str], float]
 ) -> tuple[str, ...]:
-    """Candidates whose own hostility score is below 0.5, best first."""
-    good = [c for c in candidates(text, findings) if hostility(c) < 0.5]
+    """Candidates whose own hostility score is below 0.5, best first.
+
+    When every version that names the situation still reads hostile, the situation is softened
+    word by word first, so the rewrite stays about what the writer meant.
+    """
+    options = candidates(text, findings)
+    good = [c for c in options if hostility(c) < 0.5]
+    with_situation = len(options) - len(_TEMPLATES_NO_SITUATION)
+    if with_situation > 0 and not any(c in good for c in options[:with_situation]):
+        sit = situation(text, findings)
+        feeling = feeling_for(text)
+        need, request = need_for(text)
+        softer = _softened(
+            sit,
+            lambda s: _TEMPLATES[0].format(feeling=feeling, situation=s, need=need, request=request),
+            hostility,
+        )
+        if softer is not None:
+            good = [c for c in _with_situation(softer, feeling, need, request) if hostility(c) < 0.5] + good
     return tuple(good)
 
 
