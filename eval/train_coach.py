@@ -337,68 +337,24 @@ def valence_tokens() -> set[str]:
     return {w for w in word_scores("valence.tsv") if TOKEN.fullmatch(w)}
 
 
-def train_escalation(verbose: bool = True) -> dict[str, float]:
-    """Logistic model over per-message evidence, on CGA dev; 10-fold CV figures recorded."""
-    from eval.data import conversations
-    from mend.engine.coach import _escalation, analyze
-
-    convs = conversations()
-    x = np.array(
-        [
-            [_escalation.conversation_features([analyze(m) for m in ctx])[f] for f in _escalation.FEATURES]
-            for ctx, _ in convs
-        ]
-    )
-    y = np.array([d for _, d in convs])
-    best: tuple[float, float, np.ndarray] | None = None
-    for c in (0.01, 0.03, 0.1, 0.3, 1.0):
-        probs = np.zeros(len(y))
-        folds = StratifiedKFold(10, shuffle=True, random_state=SEED)
-        for tr, te in folds.split(x, y):
-            fitted = LogisticRegression(C=c, max_iter=2000).fit(x[tr], y[tr])
-            probs[te] = fitted.predict_proba(x[te])[:, 1]
-        auc = float(roc_auc_score(y, probs))
-        if verbose:
-            print(f"  escalation C={c}: 10-fold CV AUC {auc:.3f}")
-        if best is None or auc > best[1]:
-            best = (c, auc, probs)
-    assert best is not None
-    c, _, probs = best
-    figures = {
-        "accuracy": float(((probs >= 0.5) == y).mean()),
-        "auc": float(roc_auc_score(y, probs)),
-    }
-    if verbose:
-        print(f"escalation    10-fold CV  AUC {figures['auc']:.3f}  accuracy@0.5 {figures['accuracy']:.3f}")
-    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
-    out = {
-        "_source": (
-            "Trained by eval/train_coach.py on Conversations Gone Awry (CGA-WIKI) dev split "
-            "(Zhang et al. 2018; Wikipedia talk pages, CC BY-SA): derailed vs not, from the "
-            "comments before the last one."
-        ),
-        "features": list(_escalation.FEATURES),
-        "weights": {f: round(float(w), 5) for f, w in zip(_escalation.FEATURES, model.coef_[0], strict=True)},
-        "bias": round(float(model.intercept_[0]), 5),
-        "calibration": [1.0, 0.0],
-        "cross_validated": figures,
-    }
-    path = DATA_DIR / "escalation.json"
-    path.write_text(json.dumps(out, indent=1), encoding="utf-8")
-    print(f"wrote {path}")
-    return figures
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
-    parser.add_argument("--escalation", action="store_true", help="also retrain the conversation model")
+    parser.add_argument(
+        "--escalation",
+        action="store_true",
+        help="also retrain the conversation model (eval/train_escalation.py)",
+    )
     parser.add_argument(
         "--profanity-lexicon",
         action="store_true",
         help="first regenerate data/coach/profanity.tsv from alt-profanity-check 1.9.1 (must be installed)",
     )
-    parser.add_argument("--escalation-only", action="store_true", help="retrain only the conversation model")
+    parser.add_argument(
+        "--escalation-only",
+        action="store_true",
+        help="retrain only the conversation model (eval/train_escalation.py)",
+    )
     args = parser.parse_args()
     if args.profanity_lexicon:
         write_profanity_lexicon()
@@ -406,10 +362,9 @@ def main() -> None:
     if not args.escalation_only:
         train(check_only=args.check)
     if not args.check and (args.escalation or args.escalation_only):
-        from mend.engine.coach import _model
+        from eval import train_escalation
 
-        _model.model.cache_clear()
-        train_escalation()
+        train_escalation.main([])
 
 
 if __name__ == "__main__":

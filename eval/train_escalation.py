@@ -162,10 +162,10 @@ def train(x: np.ndarray, y: np.ndarray, cv: CrossValidated) -> dict[str, object]
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only, write nothing")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     x, y = dataset()
     cv = cross_validate(x, y)
     print(
