@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from ._data import json_file
-from ._types import MAX_CHARS, Analysis
+from ._types import MAX_CHARS
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -144,11 +144,6 @@ def features(messages: Sequence[str], lexicon: Lexicon | None = None) -> dict[st
         out[f"{cue}_last2"] = sum(values[-2:]) / len(values[-2:])
     out["turns"] = math.log1p(len(texts)) / 3.0
     return out
-
-
-def conversation_features(analyses: Sequence[Analysis]) -> dict[str, float]:
-    """Features of analysed messages (only their text is used)."""
-    return features([a.text for a in analyses])
 
 
 @cache
