@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v 0
+	$(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(BIN)/mend demo

@@ -96,7 +96,7 @@ def live_checks(server: Server, first: int) -> list[tuple[str, bool, str]]:
             "same draft sent twice at once",
             stored == 1 and all(s < 500 for s in statuses),
             f"answers {sorted(statuses)}, stored {stored} ({server.workers} workers; cache "
-            f"{server.env.get('CACHE_URL') or 'locmem: one per worker process'})",
+            f"{server.env.get('CACHE_URL') or 'the production default, dbcache://mend_cache'})",
         )
     )
 

@@ -174,7 +174,7 @@ class Server:
             _pg("dropdb", "--if-exists", "--force", self.db_name, pg_url=self.pg_url)
             _pg("createdb", self.db_name, pg_url=self.pg_url)
             self.manage("migrate", "--noinput", "-v", "0")
-            self.manage("createcachetable")  # only does something when CACHE_URL names a dbcache
+            self.manage("createcachetable")  # the production default cache lives in the database
             self.manage("collectstatic", "--noinput", "-v", "0")  # production serves hashed names
             self.python(f"import bench.load as b; b.seed({self.users})")
             print(

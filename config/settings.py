@@ -117,7 +117,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The double-submit guard and the rate limits keep their memory in the cache, so every worker must
+# share it: production defaults to the database cache (no extra service; `mend createcachetable`,
+# run by `make migrate`, creates its table). Development and tests use the per-process memory cache.
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="dbcache://mend_cache" if PRODUCTION else "locmemcache://")
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

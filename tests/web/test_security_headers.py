@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.test import Client
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,21 +42,16 @@ def test_templates_have_no_inline_script_or_style(template: Path) -> None:
     )
 
 
-def test_deploy_check_is_clean_with_production_settings() -> None:
-    import os
-    import subprocess
-    import sys
-
-    from cryptography.fernet import Fernet
-
+def _deploy_check(**extra: str) -> subprocess.CompletedProcess[str]:
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "MEND_ENV": "production",
         "SECRET_KEY": "k" * 20 + "-production-test-key-" + "z" * 20,
         "MEND_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "mend.example.org",
+        **extra,
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -60,4 +59,14 @@ def test_deploy_check_is_clean_with_production_settings() -> None:
         text=True,
         check=False,
     )
+
+
+def test_deploy_check_is_clean_with_production_settings() -> None:
+    result = _deploy_check()
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_warns_about_a_cache_each_worker_keeps_to_itself() -> None:
+    result = _deploy_check(CACHE_URL="locmemcache://")
+    assert result.returncode != 0
+    assert "mend.W001" in result.stdout + result.stderr
