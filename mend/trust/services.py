@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 TEXT_MAX = 5000
 SHORT_MAX = 1000
 M = TypeVar("M", bound=models.Model)
+Sent = TypeVar("Sent", Apology, Appreciation)
 
 
 class TrustError(ValueError):
@@ -230,14 +231,15 @@ def apology_save(
     return current
 
 
-def apology_send(*, user: User, apology: Apology, now: datetime) -> Apology:
+def _send_once(item: Sent, *, user: User, now: datetime, no_partner: str, not_author: str) -> Sent:
+    """Share a private item with the partner exactly once (a second send changes nothing)."""
     state = couple_state(user)
     if not state.is_linked or state.couple is None:
-        raise TrustError("There is no linked partner to send it to. It stays here as a private letter.")
+        raise TrustError(no_partner)
     with transaction.atomic():
-        current = _locked(apology)
+        current = _locked(item)
         if current.owner_id != user.pk:
-            raise TrustError("Only the author can send this apology.")
+            raise TrustError(not_author)
         if current.sent_at is not None:
             return current
         current.sent_at = now
@@ -245,6 +247,16 @@ def apology_send(*, user: User, apology: Apology, now: datetime) -> Apology:
         current.couple = state.couple
         current.save(update_fields=["sent_at", "visibility", "couple"])
     return current
+
+
+def apology_send(*, user: User, apology: Apology, now: datetime) -> Apology:
+    return _send_once(
+        apology,
+        user=user,
+        now=now,
+        no_partner="There is no linked partner to send it to. It stays here as a private letter.",
+        not_author="Only the author can send this apology.",
+    )
 
 
 def apology_respond(*, user: User, apology: Apology, text: str, now: datetime) -> Apology:
@@ -296,20 +308,13 @@ def appreciation_create(*, user: User, text: str, send: bool, now: datetime) -> 
 
 
 def appreciation_send(*, user: User, appreciation: Appreciation, now: datetime) -> Appreciation:
-    state = couple_state(user)
-    if not state.is_linked or state.couple is None:
-        raise TrustError("There is no linked partner to send it to yet. It is kept as a private draft.")
-    with transaction.atomic():
-        current = _locked(appreciation)
-        if current.owner_id != user.pk:
-            raise TrustError("Only the author can send this note.")
-        if current.sent_at is not None:
-            return current
-        current.sent_at = now
-        current.visibility = Visibility.SHARED
-        current.couple = state.couple
-        current.save(update_fields=["sent_at", "visibility", "couple"])
-    return current
+    return _send_once(
+        appreciation,
+        user=user,
+        now=now,
+        no_partner="There is no linked partner to send it to yet. It is kept as a private draft.",
+        not_author="Only the author can send this note.",
+    )
 
 
 def received_mark_read(*, user: User, now: datetime) -> int:
