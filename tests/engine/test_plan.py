@@ -633,11 +633,8 @@ def test_long_distance_counts_down_to_the_next_visit_when_scored_with_today() ->
 
 
 def test_openers_pass_the_message_coach_without_harmful_findings() -> None:
-    coach = pytest.importorskip("mend.engine.coach")
-    try:
-        coach.analyze("I feel tired and I want us to rest.")
-    except Exception as exc:  # the coach's own tests report its failures
-        pytest.skip(f"the message coach is not usable here: {exc!r}")
+    from mend.engine import coach
+
     for sign in CALM[WS]:
         for wish in [None, "time", "calm", "appreciation", "trust", "understanding", "future"]:
             for situation in (TOGETHER, LONG_DISTANCE, BROKEN_UP):
