@@ -22,7 +22,7 @@ from mend.core.middleware import database_unavailable
 from mend.couples import services as couple_services
 from mend.couples.selectors import couple_state
 
-from .auth import AUTH, READ_ONLY_REFUSAL
+from .auth import AUTH, READ_ONLY_REFUSAL, request_user
 from .inputs import refuse_unstorable_input
 from .schemas import CoupleOut, ErrorOut, InviteAcceptIn, InviteOut, MeIn, MeOut, PartnerOut
 
@@ -130,12 +130,6 @@ def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     )
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _me(user: User) -> MeOut:
     return MeOut(
         id=user.pk,
@@ -165,12 +159,12 @@ couple_router = Router(tags=["couple"])
 
 @me_router.get("", response={200: MeOut, 401: ErrorOut}, summary="The signed-in user")
 def me_get(request: HttpRequest) -> MeOut:
-    return _me(_user(request))
+    return _me(request_user(request))
 
 
 @me_router.patch("", response={200: MeOut, 401: ErrorOut, 422: ErrorOut}, summary="Update profile")
 def me_update(request: HttpRequest, payload: MeIn) -> MeOut:
-    user = _user(request)
+    user = request_user(request)
     if payload.time_zone is not None and payload.time_zone not in zoneinfo.available_timezones():
         raise HttpError(422, "Unknown time zone; use an IANA name such as Europe/London.")
     if payload.country is not None and payload.country not in {code for code, _ in COUNTRY_CHOICES}:
@@ -187,14 +181,14 @@ def me_update(request: HttpRequest, payload: MeIn) -> MeOut:
     "", response={200: CoupleOut, 401: ErrorOut}, summary="Couple state: solo, waiting or linked"
 )
 def couple_get(request: HttpRequest) -> CoupleOut:
-    return _couple(_user(request))
+    return _couple(request_user(request))
 
 
 @couple_router.post(
     "/invite", response={201: InviteOut, 400: ErrorOut, 401: ErrorOut}, summary="Create an invite"
 )
 def couple_invite(request: HttpRequest) -> Status[InviteOut]:
-    invite, token, code = couple_services.invite_create(user=_user(request), now=timezone.now())
+    invite, token, code = couple_services.invite_create(user=request_user(request), now=timezone.now())
     link = request.build_absolute_uri(reverse("couples:join", args=[token]))
     return Status(201, InviteOut(link=link, code=code, expires_at=invite.expires_at))
 
@@ -207,7 +201,7 @@ def couple_invite(request: HttpRequest) -> Status[InviteOut]:
 def couple_accept(request: HttpRequest, payload: InviteAcceptIn) -> CoupleOut:
     if not payload.token and not payload.code:
         raise HttpError(422, "Give either the invite token (from the link) or the short code.")
-    user = _user(request)
+    user = request_user(request)
     couple_services.invite_accept(
         user=user, token=payload.token or "", code=payload.code or "", now=timezone.now()
     )
@@ -218,7 +212,7 @@ def couple_accept(request: HttpRequest, payload: InviteAcceptIn) -> CoupleOut:
     "/leave", response={200: CoupleOut, 400: ErrorOut, 401: ErrorOut}, summary="Leave the couple"
 )
 def couple_leave(request: HttpRequest) -> CoupleOut:
-    user = _user(request)
+    user = request_user(request)
     couple_services.couple_leave(user=user, now=timezone.now())
     return _couple(user)
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
+from mend.accounts.models import User
 from mend.accounts.services import api_token_authenticate
 from mend.core.ratelimit import client_ip, hit, is_blocked
 
@@ -54,3 +55,10 @@ class SessionUserAuth(SessionAuth):
 
 
 AUTH = [TokenAuth(), SessionUserAuth()]  # a valid bearer token wins; the session path enforces CSRF
+
+
+def request_user(request: HttpRequest) -> User:
+    """The signed-in user of an API call (every operation requires auth, so it is always a User)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user

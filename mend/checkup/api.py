@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import User
+from mend.api.auth import request_user
 from mend.api.schemas import ErrorOut
 from mend.couples.selectors import couple_state
 from mend.engine.checkup import DISCLAIMER, AnswerError, UnknownBankError, bank_ids, banks, load_bank
@@ -219,12 +220,6 @@ class CheckupHistoryOut(Schema):
 # --------------------------------------------------------------------------- helpers
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _attempt_out(user: User) -> CheckupAttemptOut:
     where = selectors.progress(user)
     attempt = where.open or where.latest
@@ -373,7 +368,7 @@ def instruments(request: HttpRequest) -> CheckupInstrumentsOut:
     summary="Your check-up in progress or latest",
 )
 def attempt(request: HttpRequest) -> CheckupAttemptOut:
-    return _attempt_out(_user(request))
+    return _attempt_out(request_user(request))
 
 
 @router.get(
@@ -384,7 +379,7 @@ def attempt(request: HttpRequest) -> CheckupAttemptOut:
 def answers_get(request: HttpRequest, section: str) -> CheckupAnswersOut:
     if section not in bank_ids():
         raise HttpError(404, "There is no check-up section with that name.")
-    open_attempt = selectors.open_attempt(_user(request))
+    open_attempt = selectors.open_attempt(request_user(request))
     saved = (open_attempt.answers or {}).get(section, {}) if open_attempt is not None else {}
     return CheckupAnswersOut(section=section, answers=saved)
 
@@ -395,7 +390,7 @@ def answers_get(request: HttpRequest, section: str) -> CheckupAnswersOut:
     summary="Save one section's answers (starts a check-up if none is in progress)",
 )
 def answers_save(request: HttpRequest, section: str, payload: CheckupAnswersIn) -> CheckupAttemptOut:
-    user = _user(request)
+    user = request_user(request)
     try:
         load_bank(section)
         services.attempt_save_bank(user=user, bank_id=section, answers=payload.answers, now=timezone.now())
@@ -412,7 +407,7 @@ def answers_save(request: HttpRequest, section: str, payload: CheckupAnswersIn) 
     summary="Finish the check-up in progress; returns your results",
 )
 def complete(request: HttpRequest) -> CheckupResultsOut:
-    user = _user(request)
+    user = request_user(request)
     try:
         services.attempt_complete(user=user, now=timezone.now())
     except services.CheckupError as error:
@@ -422,12 +417,12 @@ def complete(request: HttpRequest) -> CheckupResultsOut:
 
 @router.get("/results", response={200: CheckupResultsOut, 401: ErrorOut}, summary="Your latest results")
 def results(request: HttpRequest) -> CheckupResultsOut:
-    return _results_out(_user(request))
+    return _results_out(request_user(request))
 
 
 @router.get("/plan", response={200: CheckupPlanOut, 401: ErrorOut}, summary="Your repair plan")
 def plan(request: HttpRequest) -> CheckupPlanOut:
-    user = _user(request)
+    user = request_user(request)
     latest = selectors.latest_completed(user)
     if latest is None:
         return CheckupPlanOut(available=False)
@@ -436,7 +431,7 @@ def plan(request: HttpRequest) -> CheckupPlanOut:
 
 @router.get("/couple", response={200: CheckupCoupleViewOut, 401: ErrorOut}, summary="What you both shared")
 def couple(request: HttpRequest) -> CheckupCoupleViewOut:
-    user = _user(request)
+    user = request_user(request)
     view = selectors.couple_view(user, couple_state(user))
     return CheckupCoupleViewOut(
         status=view.status,
@@ -468,7 +463,7 @@ def couple(request: HttpRequest) -> CheckupCoupleViewOut:
     "/shares", response={200: CheckupShareOut, 401: ErrorOut}, summary="What you share with your partner"
 )
 def shares_get(request: HttpRequest) -> CheckupShareOut:
-    return _share_out(_user(request))
+    return _share_out(request_user(request))
 
 
 @router.put(
@@ -477,7 +472,7 @@ def shares_get(request: HttpRequest) -> CheckupShareOut:
     summary="Choose what your partner sees",
 )
 def shares_save(request: HttpRequest, payload: CheckupShareIn) -> CheckupShareOut:
-    user = _user(request)
+    user = request_user(request)
     try:
         services.share_save(user=user, scales=payload.scales, items=payload.items, now=timezone.now())
     except services.CheckupStateError as error:
@@ -489,7 +484,7 @@ def shares_save(request: HttpRequest, payload: CheckupShareIn) -> CheckupShareOu
 
 @router.delete("/shares", response={200: CheckupShareOut, 401: ErrorOut}, summary="Stop sharing anything")
 def shares_retract(request: HttpRequest) -> CheckupShareOut:
-    user = _user(request)
+    user = request_user(request)
     services.share_retract(user=user, now=timezone.now())
     return _share_out(user)
 
@@ -498,7 +493,7 @@ def shares_retract(request: HttpRequest) -> CheckupShareOut:
     "/history", response={200: CheckupHistoryOut, 401: ErrorOut}, summary="Scores and plan changes over time"
 )
 def history(request: HttpRequest) -> CheckupHistoryOut:
-    user = _user(request)
+    user = request_user(request)
     attempts = selectors.completed_attempts(user)
     return CheckupHistoryOut(
         series=[

@@ -10,7 +10,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from mend.accounts.models import User
+from mend.api.auth import request_user
 from mend.api.schemas import ErrorOut
 from mend.couples.privacy import get_owned_or_404
 from mend.safety.panel import crisis_in
@@ -64,12 +64,6 @@ class JournalPromptsOut(Schema):
     groups: list[JournalPromptGroupOut]
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _out(entry: JournalEntry, *, check: bool = False) -> JournalEntryOut:
     return JournalEntryOut(
         id=entry.pk,
@@ -86,7 +80,7 @@ def _out(entry: JournalEntry, *, check: bool = False) -> JournalEntryOut:
 def entries_list(request: HttpRequest) -> list[JournalEntrySummaryOut]:
     return [
         JournalEntrySummaryOut(id=e.pk, title=e.title, created_at=e.created_at, updated_at=e.updated_at)
-        for e in entries_for(_user(request))
+        for e in entries_for(request_user(request))
     ]
 
 
@@ -98,7 +92,7 @@ def entries_list(request: HttpRequest) -> list[JournalEntrySummaryOut]:
 def entries_create(request: HttpRequest, payload: JournalEntryIn) -> Status[JournalEntryOut]:
     try:
         entry = services.entry_create(
-            user=_user(request),
+            user=request_user(request),
             title=payload.title,
             body=payload.body,
             prompt=payload.prompt,
@@ -115,7 +109,7 @@ def entries_create(request: HttpRequest, payload: JournalEntryIn) -> Status[Jour
     summary="One entry",
 )
 def entries_get(request: HttpRequest, entry_id: int) -> JournalEntryOut:
-    return _out(get_owned_or_404(JournalEntry, _user(request), pk=entry_id))
+    return _out(get_owned_or_404(JournalEntry, request_user(request), pk=entry_id))
 
 
 @router.patch(
@@ -124,7 +118,7 @@ def entries_get(request: HttpRequest, entry_id: int) -> JournalEntryOut:
     summary="Change an entry",
 )
 def entries_update(request: HttpRequest, entry_id: int, payload: JournalEntryPatch) -> JournalEntryOut:
-    user = _user(request)
+    user = request_user(request)
     entry = get_owned_or_404(JournalEntry, user, pk=entry_id)
     try:
         services.entry_update(
@@ -145,7 +139,7 @@ def entries_update(request: HttpRequest, entry_id: int, payload: JournalEntryPat
     summary="Delete an entry",
 )
 def entries_delete(request: HttpRequest, entry_id: int) -> Status[None]:
-    user = _user(request)
+    user = request_user(request)
     entry = get_owned_or_404(JournalEntry, user, pk=entry_id)
     services.entry_delete(user=user, entry=entry, now=timezone.now())
     return Status(204, None)
@@ -153,7 +147,7 @@ def entries_delete(request: HttpRequest, entry_id: int) -> Status[None]:
 
 @router.get("/prompts", response={200: JournalPromptsOut, 401: ErrorOut}, summary="Reflection prompts")
 def prompts(request: HttpRequest) -> JournalPromptsOut:
-    user = _user(request)
+    user = request_user(request)
     daily = prompt_of_the_day(user_id=user.pk, day=local_day(user, timezone.now()))
     return JournalPromptsOut(
         today=daily.text,

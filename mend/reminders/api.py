@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import User
+from mend.api.auth import request_user
 from mend.api.schemas import ErrorOut, LocalTimeIn, LocalTimeOut, local_time_out
 
 from . import services
@@ -58,12 +59,6 @@ class UpcomingOut(Schema):
     text: str = Field(max_length=400)
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _preference_values(prefs: ReminderPreference) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in services.PREFERENCE_FIELDS:
@@ -82,7 +77,7 @@ def _out(user: User, prefs: ReminderPreference) -> PreferencesOut:
 
 @router.get("/preferences", response={200: PreferencesOut, 401: ErrorOut}, summary="My reminder settings")
 def preferences_get(request: HttpRequest) -> PreferencesOut:
-    user = _user(request)
+    user = request_user(request)
     return _out(user, preferences_for(user))
 
 
@@ -92,7 +87,7 @@ def preferences_get(request: HttpRequest) -> PreferencesOut:
     summary="Change my reminder settings (only the fields sent)",
 )
 def preferences_update(request: HttpRequest, payload: PreferencesIn) -> PreferencesOut:
-    user = _user(request)
+    user = request_user(request)
     changes = payload.dict(exclude_unset=True)
     email = changes.pop("email", None)
     for name in ("calendar_enabled", "checkin", "promises", "breaks", "checkup", "daily", "daily_time"):
@@ -112,7 +107,7 @@ def preferences_update(request: HttpRequest, payload: PreferencesIn) -> Preferen
     summary="My reminders for the next seven days (generic wording only)",
 )
 def upcoming(request: HttpRequest) -> list[UpcomingOut]:
-    user = _user(request)
+    user = request_user(request)
     return [
         UpcomingOut(kind=r.kind, send_at=r.send_at, event_at=r.event_at, subject=r.subject, text=r.text)
         for r in upcoming_reminders(user, timezone.now())

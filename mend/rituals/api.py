@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import TIME_ZONE_CHOICES, User
+from mend.api.auth import request_user
 from mend.api.schemas import ErrorOut, LocalTimeIn, LocalTimeOut, local_time_out
 from mend.couples.privacy import get_owned_or_404, get_visible_or_404
 from mend.couples.selectors import couple_state
@@ -25,12 +26,6 @@ from . import calendar, selectors, services
 from .models import ACTION_MAX, ACTIONS_MAX, STEP_MAX, STEPS_MAX, TEXT_MAX, TITLE_MAX, CheckinAnswer, Goal
 
 router = Router(tags=["rituals"])
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _fail(error: services.RitualError) -> HttpError:
@@ -107,7 +102,7 @@ def _schedule_out(user: User) -> ScheduleOut:
 
 @router.get("/schedule", response={200: ScheduleOut, 401: ErrorOut}, summary="The weekly check-in slot")
 def schedule_get(request: HttpRequest) -> ScheduleOut:
-    return _schedule_out(_user(request))
+    return _schedule_out(request_user(request))
 
 
 @router.put(
@@ -116,7 +111,7 @@ def schedule_get(request: HttpRequest) -> ScheduleOut:
     summary="Set the weekly check-in slot",
 )
 def schedule_put(request: HttpRequest, payload: ScheduleIn) -> ScheduleOut:
-    user = _user(request)
+    user = request_user(request)
     try:
         services.schedule_set(
             user=user,
@@ -209,7 +204,7 @@ def _checkin_out(user: User, *, help_suggested: bool = False, held_back: bool = 
 
 @router.get("/checkin", response={200: CheckinOut, 401: ErrorOut}, summary="This week's check-in")
 def checkin_get(request: HttpRequest) -> CheckinOut:
-    return _checkin_out(_user(request))
+    return _checkin_out(request_user(request))
 
 
 @router.put(
@@ -218,7 +213,7 @@ def checkin_get(request: HttpRequest) -> CheckinOut:
     summary="Save or submit my answers for this week",
 )
 def checkin_put(request: HttpRequest, payload: AnswerIn) -> CheckinOut:
-    user = _user(request)
+    user = request_user(request)
     if any(len(action) > ACTION_MAX for action in payload.actions):
         raise HttpError(422, f"Keep each agreed action under {ACTION_MAX} characters.")
     try:
@@ -245,7 +240,7 @@ def checkin_put(request: HttpRequest, payload: AnswerIn) -> CheckinOut:
     summary="Share my answers with my partner before they submit",
 )
 def checkin_share(request: HttpRequest, payload: ShareIn) -> CheckinOut:
-    user = _user(request)
+    user = request_user(request)
     try:
         result = services.checkin_share_early(
             user=user, confirm_sensitive=payload.confirm_sensitive, now=timezone.now()
@@ -257,7 +252,7 @@ def checkin_share(request: HttpRequest, payload: ShareIn) -> CheckinOut:
 
 @router.post("/checkin/timer", response={200: CheckinOut, 401: ErrorOut}, summary="Start the 30-minute timer")
 def checkin_timer(request: HttpRequest) -> CheckinOut:
-    user = _user(request)
+    user = request_user(request)
     services.checkin_timer_start(user=user, now=timezone.now())
     return _checkin_out(user)
 
@@ -272,7 +267,7 @@ class GoalIdOut(Schema):
     summary="Turn an agreed action into a goal",
 )
 def action_goal(request: HttpRequest, answer_id: int, index: int) -> Status[GoalIdOut]:
-    user = _user(request)
+    user = request_user(request)
     answer = get_visible_or_404(CheckinAnswer, user, pk=answer_id)
     try:
         goal = services.action_to_goal(user=user, answer=answer, index=index, now=timezone.now())
@@ -315,7 +310,7 @@ def _ratings(answer: CheckinAnswer | None) -> RatingsOut | None:
 
 @router.get("/history", response={200: HistoryOut, 401: ErrorOut}, summary="Past weeks, ratings and streak")
 def history(request: HttpRequest) -> HistoryOut:
-    user = _user(request)
+    user = request_user(request)
     hist = selectors.history(user, couple_state(user), timezone.now())
     return HistoryOut(
         streak_weeks=hist.streak.weeks,
@@ -408,7 +403,7 @@ def _goal_out(user: User, goal: Goal) -> GoalOut:
     "/goals", response={200: list[GoalOut], 401: ErrorOut}, summary="My goals and my partner's shared ones"
 )
 def goals_list(request: HttpRequest) -> list[GoalOut]:
-    user = _user(request)
+    user = request_user(request)
     return [_goal_out(user, goal) for goal in selectors.goals_for(user)]
 
 
@@ -428,7 +423,7 @@ def goal_suggestions(request: HttpRequest) -> list[SuggestionOut]:
     summary="Create a goal",
 )
 def goal_create(request: HttpRequest, payload: GoalIn) -> Status[GoalOut]:
-    user = _user(request)
+    user = request_user(request)
     if any(len(step) > STEP_MAX for step in payload.steps):
         raise HttpError(422, f"Keep each step under {STEP_MAX} characters.")
     try:
@@ -453,7 +448,7 @@ def goal_create(request: HttpRequest, payload: GoalIn) -> Status[GoalOut]:
     summary="One goal",
 )
 def goal_get(request: HttpRequest, goal_id: int) -> GoalOut:
-    user = _user(request)
+    user = request_user(request)
     return _goal_out(user, selectors.visible_goal_or_404(user, goal_id))
 
 
@@ -463,7 +458,7 @@ def goal_get(request: HttpRequest, goal_id: int) -> GoalOut:
     summary="Change my goal",
 )
 def goal_patch(request: HttpRequest, goal_id: int, payload: GoalPatch) -> GoalOut:
-    user = _user(request)
+    user = request_user(request)
     goal: Goal = get_owned_or_404(Goal, user, pk=goal_id)
     try:
         services.goal_update(
@@ -487,7 +482,7 @@ def goal_patch(request: HttpRequest, goal_id: int, payload: GoalPatch) -> GoalOu
     summary="Delete my goal",
 )
 def goal_delete(request: HttpRequest, goal_id: int) -> Status[None]:
-    user = _user(request)
+    user = request_user(request)
     goal: Goal = get_owned_or_404(Goal, user, pk=goal_id)
     services.goal_delete(user=user, goal=goal)
     return Status(204, None)
@@ -499,7 +494,7 @@ def goal_delete(request: HttpRequest, goal_id: int) -> Status[None]:
     summary="Add a next step",
 )
 def step_add(request: HttpRequest, goal_id: int, payload: StepIn) -> Status[GoalOut]:
-    user = _user(request)
+    user = request_user(request)
     goal = selectors.steps_goal_or_404(user, goal_id)
     try:
         services.goal_step_add(user=user, goal=goal, text=payload.text, now=timezone.now())
@@ -514,7 +509,7 @@ def step_add(request: HttpRequest, goal_id: int, payload: StepIn) -> Status[Goal
     summary="Tick or untick a step",
 )
 def step_patch(request: HttpRequest, goal_id: int, step_id: int, payload: StepPatch) -> GoalOut:
-    user = _user(request)
+    user = request_user(request)
     goal = selectors.steps_goal_or_404(user, goal_id)
     step = selectors.step_or_404(goal, step_id)
     services.goal_step_set_done(user=user, step=step, done=payload.done, now=timezone.now())
@@ -527,7 +522,7 @@ def step_patch(request: HttpRequest, goal_id: int, step_id: int, payload: StepPa
     summary="Remove a step",
 )
 def step_delete(request: HttpRequest, goal_id: int, step_id: int) -> Status[None]:
-    user = _user(request)
+    user = request_user(request)
     goal = selectors.steps_goal_or_404(user, goal_id)
     step = selectors.step_or_404(goal, step_id)
     services.goal_step_delete(user=user, step=step)

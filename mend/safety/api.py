@@ -10,7 +10,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from mend.accounts.models import User
+from mend.api.auth import request_user
 from mend.api.schemas import ErrorOut
 from mend.engine.safety import SafetyResult, load_safety_bank
 
@@ -65,12 +65,6 @@ class LatestOut(Schema):
     result: ResultOut | None = None
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _out(result: SafetyResult, *, taken_at: datetime, dismissed: bool) -> ResultOut:
     return ResultOut(
         band=result.band,
@@ -108,7 +102,7 @@ def items(request: HttpRequest) -> ItemsOut:
 def submit(request: HttpRequest, payload: CheckIn) -> Status[ResultOut]:
     try:
         check, result = services.safety_check_submit(
-            user=_user(request), answers=payload.answers, note=payload.note, now=timezone.now()
+            user=request_user(request), answers=payload.answers, note=payload.note, now=timezone.now()
         )
     except services.SafetyError as error:
         raise HttpError(422, str(error)) from error
@@ -117,7 +111,7 @@ def submit(request: HttpRequest, payload: CheckIn) -> Status[ResultOut]:
 
 @router.get("/latest", response={200: LatestOut, 401: ErrorOut}, summary="Your latest result, if any")
 def latest(request: HttpRequest) -> LatestOut:
-    check = latest_check(_user(request))
+    check = latest_check(request_user(request))
     if check is None:
         return LatestOut(taken=False)
     return LatestOut(
@@ -128,6 +122,6 @@ def latest(request: HttpRequest) -> LatestOut:
 
 @router.post("/dismiss", response={200: LatestOut, 401: ErrorOut}, summary="Hide the support reminder")
 def dismiss(request: HttpRequest) -> LatestOut:
-    user = _user(request)
+    user = request_user(request)
     services.safety_check_dismiss(user=user, now=timezone.now())
     return latest(request)

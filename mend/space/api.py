@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import User
+from mend.api.auth import request_user
 from mend.api.schemas import ErrorOut
 from mend.couples.privacy import get_visible_or_404
 from mend.couples.selectors import couple_state
@@ -124,12 +125,6 @@ class SpaceTimeOutsNowOut(Schema):
     partner: SpacePartnerPauseOut | None
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _agreement_out(agreement: BreakAgreement, user: User) -> SpaceAgreementOut:
     return SpaceAgreementOut(
         id=agreement.pk,
@@ -193,7 +188,7 @@ def options(request: HttpRequest) -> SpaceOptionsOut:
     summary="Agreements so far: agreed, ended or withdrawn",
 )
 def agreements_list(request: HttpRequest) -> list[SpaceAgreementOut]:
-    user = _user(request)
+    user = request_user(request)
     return [_agreement_out(a, user) for a in past_agreements(user)]
 
 
@@ -203,7 +198,7 @@ def agreements_list(request: HttpRequest) -> list[SpaceAgreementOut]:
     summary="The pending or running break, if any",
 )
 def agreements_current(request: HttpRequest) -> SpaceCurrentAgreementOut:
-    user = _user(request)
+    user = request_user(request)
     agreement = current_agreement(user, timezone.now())
     return SpaceCurrentAgreementOut(agreement=_agreement_out(agreement, user) if agreement else None)
 
@@ -214,7 +209,7 @@ def agreements_current(request: HttpRequest) -> SpaceCurrentAgreementOut:
     summary="Propose a break (or, alone, save a personal plan)",
 )
 def agreements_propose(request: HttpRequest, payload: SpaceAgreementIn) -> Status[SpaceAgreementOut]:
-    user = _user(request)
+    user = request_user(request)
     try:
         agreement = services.agreement_propose(user=user, now=timezone.now(), **payload.dict())
     except services.SpaceError as error:
@@ -228,12 +223,12 @@ def agreements_propose(request: HttpRequest, payload: SpaceAgreementIn) -> Statu
     summary="One agreement",
 )
 def agreements_get(request: HttpRequest, agreement_id: int) -> SpaceAgreementOut:
-    user = _user(request)
+    user = request_user(request)
     return _agreement_out(get_visible_or_404(BreakAgreement, user, pk=agreement_id), user)
 
 
 def _act(request: HttpRequest, agreement_id: int, action: str, note: str = "") -> SpaceAgreementOut:
-    user = _user(request)
+    user = request_user(request)
     get_visible_or_404(BreakAgreement, user, pk=agreement_id)
     now = timezone.now()
     try:
@@ -295,7 +290,7 @@ def agreements_end(request: HttpRequest, agreement_id: int, payload: SpaceEndIn)
     summary="I need a break: start a pause (default 20 minutes)",
 )
 def timeouts_start(request: HttpRequest, payload: SpaceTimeOutIn) -> Status[SpaceTimeOutOut]:
-    user = _user(request)
+    user = request_user(request)
     try:
         timeout, created = services.timeout_start(
             user=user, message_id=payload.message_id, minutes=payload.minutes, now=timezone.now()
@@ -311,7 +306,7 @@ def timeouts_start(request: HttpRequest, payload: SpaceTimeOutIn) -> Status[Spac
     summary="My open pause and my partner's, if they told me",
 )
 def timeouts_current(request: HttpRequest) -> SpaceTimeOutsNowOut:
-    user = _user(request)
+    user = request_user(request)
     mine = own_open_timeout(user)
     theirs = partner_pause(user=user, state=couple_state(user), now=timezone.now())
     return SpaceTimeOutsNowOut(
@@ -334,7 +329,7 @@ def timeouts_current(request: HttpRequest) -> SpaceTimeOutsNowOut:
     summary="I'm back: close my pause",
 )
 def timeouts_return(request: HttpRequest) -> SpaceTimeOutOut:
-    user = _user(request)
+    user = request_user(request)
     timeout = services.timeout_return(user=user, now=timezone.now())
     if timeout is None:
         raise HttpError(409, "You are not on a pause right now.")

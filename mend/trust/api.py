@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from mend.accounts.models import User
+from mend.api.auth import request_user
 from mend.api.schemas import ErrorOut
 from mend.couples.privacy import get_owned_or_404, get_visible_or_404
 
@@ -37,12 +38,6 @@ router = Router(tags=["trust"])
 
 TEXT = Field(min_length=1, max_length=services.TEXT_MAX)
 SHORT = Field(default="", max_length=services.SHORT_MAX)
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _refuse(error: services.TrustError) -> HttpError:
@@ -103,7 +98,7 @@ def _promise(promise: Promise, user: User) -> PromiseOut:
     "/promises", response={200: list[PromiseOut], 401: ErrorOut}, summary="My promises and those made to me"
 )
 def promise_list(request: HttpRequest) -> list[PromiseOut]:
-    user = _user(request)
+    user = request_user(request)
     mine = list(my_promises(user).order_by("-due_at")[:200])
     theirs = list(promises_to_me(user).order_by("-due_at")[:200])
     return [_promise(p, user) for p in mine + theirs]
@@ -111,7 +106,7 @@ def promise_list(request: HttpRequest) -> list[PromiseOut]:
 
 @router.post("/promises", response={201: PromiseOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut})
 def promise_create(request: HttpRequest, payload: PromiseIn) -> Status[PromiseOut]:
-    user = _user(request)
+    user = request_user(request)
     if timezone.is_naive(payload.due_at):
         raise HttpError(422, "due_at needs a time zone offset, for example 2026-11-30T20:00:00+00:00.")
     try:
@@ -131,7 +126,7 @@ def promise_create(request: HttpRequest, payload: PromiseIn) -> Status[PromiseOu
     "/promises/kept-rate", response={200: KeptRateOut, 401: ErrorOut}, summary="My kept rate, last 8 weeks"
 )
 def promise_kept_rate(request: HttpRequest) -> KeptRateOut:
-    rate = kept_rate(my_promises(_user(request)), now=timezone.now())
+    rate = kept_rate(my_promises(request_user(request)), now=timezone.now())
     return KeptRateOut(
         kept=rate.kept,
         total=rate.total,
@@ -142,20 +137,20 @@ def promise_kept_rate(request: HttpRequest) -> KeptRateOut:
 
 @router.post("/promises/{promise_id}/kept", response={200: PromiseOut, 401: ErrorOut, 404: ErrorOut})
 def promise_kept(request: HttpRequest, promise_id: int) -> PromiseOut:
-    user = _user(request)
+    user = request_user(request)
     promise = get_owned_or_404(Promise, user, pk=promise_id)
     return _promise(services.promise_mark_kept(user=user, promise=promise, now=timezone.now()), user)
 
 
 @router.post("/promises/{promise_id}/missed", response={200: PromiseOut, 401: ErrorOut, 404: ErrorOut})
 def promise_missed(request: HttpRequest, promise_id: int) -> PromiseOut:
-    user = _user(request)
+    user = request_user(request)
     promise = get_owned_or_404(Promise, user, pk=promise_id)
     return _promise(services.promise_mark_missed(user=user, promise=promise, now=timezone.now()), user)
 
 
 def _answer(request: HttpRequest, promise_id: int, response: str, note: str) -> PromiseOut:
-    user = _user(request)
+    user = request_user(request)
     promise = get_visible_or_404(Promise, user, pk=promise_id)
     try:
         done = services.promise_respond(
@@ -211,13 +206,13 @@ def _agreement(agreement: Agreement, user: User) -> AgreementOut:
 
 @router.get("/agreements", response={200: list[AgreementOut], 401: ErrorOut})
 def agreement_list(request: HttpRequest) -> list[AgreementOut]:
-    user = _user(request)
+    user = request_user(request)
     return [_agreement(a, user) for a in agreements_for(user)[:200]]
 
 
 @router.post("/agreements", response={201: AgreementOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut})
 def agreement_create(request: HttpRequest, payload: AgreementIn) -> Status[AgreementOut]:
-    user = _user(request)
+    user = request_user(request)
     try:
         agreement = services.agreement_create(
             user=user,
@@ -237,7 +232,7 @@ def agreement_create(request: HttpRequest, payload: AgreementIn) -> Status[Agree
     summary="Revisit an agreement (the earlier wording is kept)",
 )
 def agreement_update(request: HttpRequest, agreement_id: int, payload: AgreementIn) -> AgreementOut:
-    user = _user(request)
+    user = request_user(request)
     agreement = get_owned_or_404(Agreement, user, pk=agreement_id)
     try:
         done = services.agreement_update(
@@ -310,7 +305,7 @@ def _apology(apology: Apology, user: User) -> ApologyOut:
     "/apologies", response={200: list[ApologyOut], 401: ErrorOut}, summary="My apologies and those sent to me"
 )
 def apology_list(request: HttpRequest) -> list[ApologyOut]:
-    user = _user(request)
+    user = request_user(request)
     mine = list(Apology.objects.owned_by(user).order_by("-created_at", "-pk")[:100])
     theirs = list(received_apologies(user)[:100])
     return [_apology(a, user) for a in mine + theirs]
@@ -318,7 +313,7 @@ def apology_list(request: HttpRequest) -> list[ApologyOut]:
 
 @router.post("/apologies", response={201: ApologyOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut})
 def apology_create(request: HttpRequest, payload: ApologyIn) -> Status[ApologyOut]:
-    user = _user(request)
+    user = request_user(request)
     try:
         apology = services.apology_save(user=user, now=timezone.now(), values=payload.dict())
     except services.TrustError as error:
@@ -328,7 +323,7 @@ def apology_create(request: HttpRequest, payload: ApologyIn) -> Status[ApologyOu
 
 @router.get("/apologies/{apology_id}", response={200: ApologyOut, 401: ErrorOut, 404: ErrorOut})
 def apology_get(request: HttpRequest, apology_id: int) -> ApologyOut:
-    user = _user(request)
+    user = request_user(request)
     return _apology(get_visible_or_404(Apology, user, pk=apology_id), user)
 
 
@@ -336,7 +331,7 @@ def apology_get(request: HttpRequest, apology_id: int) -> ApologyOut:
     "/apologies/{apology_id}/send", response={200: ApologyOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut}
 )
 def apology_send(request: HttpRequest, apology_id: int) -> ApologyOut:
-    user = _user(request)
+    user = request_user(request)
     apology = get_owned_or_404(Apology, user, pk=apology_id)
     try:
         done = services.apology_send(user=user, apology=apology, now=timezone.now())
@@ -350,7 +345,7 @@ def apology_send(request: HttpRequest, apology_id: int) -> ApologyOut:
     response={200: ApologyOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
 )
 def apology_respond(request: HttpRequest, apology_id: int, payload: ApologyRespondIn) -> ApologyOut:
-    user = _user(request)
+    user = request_user(request)
     apology = get_visible_or_404(Apology, user, pk=apology_id)
     try:
         done = services.apology_respond(user=user, apology=apology, text=payload.response, now=timezone.now())
@@ -393,7 +388,7 @@ def _note(note: Appreciation, user: User) -> AppreciationOut:
     summary="Notes I wrote and received",
 )
 def appreciation_list(request: HttpRequest) -> list[AppreciationOut]:
-    user = _user(request)
+    user = request_user(request)
     mine = list(Appreciation.objects.owned_by(user).order_by("-created_at", "-pk")[:200])
     theirs = list(received_appreciations(user)[:200])
     return [_note(n, user) for n in mine + theirs]
@@ -401,7 +396,7 @@ def appreciation_list(request: HttpRequest) -> list[AppreciationOut]:
 
 @router.post("/appreciations", response={201: AppreciationOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut})
 def appreciation_create(request: HttpRequest, payload: AppreciationIn) -> Status[AppreciationOut]:
-    user = _user(request)
+    user = request_user(request)
     try:
         note = services.appreciation_create(
             user=user, text=payload.text, send=payload.send, now=timezone.now()
@@ -449,7 +444,7 @@ def _act_today(user: User) -> ActOut:
 
 @router.get("/acts/today", response={200: ActOut, 401: ErrorOut, 404: ErrorOut}, summary="The act of the day")
 def act_today(request: HttpRequest) -> ActOut:
-    return _act_today(_user(request))
+    return _act_today(request_user(request))
 
 
 @router.post(
@@ -458,7 +453,7 @@ def act_today(request: HttpRequest) -> ActOut:
     summary="I did it (or pass)",
 )
 def act_log(request: HttpRequest, payload: ActLogIn) -> ActOut:
-    user = _user(request)
+    user = request_user(request)
     now = timezone.now()
     try:
         services.act_log(
@@ -493,14 +488,16 @@ class WeekRatioOut(Schema):
 
 @router.get("/moments", response={200: list[MomentOut], 401: ErrorOut}, summary="My logged moments (private)")
 def moment_list(request: HttpRequest) -> list[MomentOut]:
-    rows = Moment.objects.owned_by(_user(request))[:200]
+    rows = Moment.objects.owned_by(request_user(request))[:200]
     return [MomentOut(id=m.pk, kind=m.kind, note=m.note, created_at=m.created_at) for m in rows]
 
 
 @router.post("/moments", response={201: MomentOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut})
 def moment_create(request: HttpRequest, payload: MomentIn) -> Status[MomentOut]:
     try:
-        m = services.moment_log(user=_user(request), kind=payload.kind, note=payload.note, now=timezone.now())
+        m = services.moment_log(
+            user=request_user(request), kind=payload.kind, note=payload.note, now=timezone.now()
+        )
     except services.TrustError as error:
         raise _refuse(error) from error
     return Status(201, MomentOut(id=m.pk, kind=m.kind, note=m.note, created_at=m.created_at))
@@ -510,7 +507,7 @@ def moment_create(request: HttpRequest, payload: MomentIn) -> Status[MomentOut]:
     "/moments/ratio", response={200: list[WeekRatioOut], 401: ErrorOut}, summary="Weekly good-to-hard ratio"
 )
 def moment_ratio_get(request: HttpRequest) -> list[WeekRatioOut]:
-    weeks = moment_ratio(_user(request), now=timezone.now())
+    weeks = moment_ratio(request_user(request), now=timezone.now())
     return [
         WeekRatioOut(week_start=w.start, positive=w.positive, negative=w.negative, ratio=w.ratio)
         for w in weeks
