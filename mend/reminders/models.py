@@ -31,6 +31,20 @@ class Kind(models.TextChoices):
     DAILY = "daily", "Daily small idea"
 
 
+# Defaults are functions: Django's system check warns about a fixed time default whenever the check
+# happens to run within seconds of that time of day (a warning that would come and go with the clock).
+def default_daily_time() -> time:
+    return time(9, 0)
+
+
+def default_quiet_start() -> time:
+    return time(22, 0)
+
+
+def default_quiet_end() -> time:
+    return time(7, 0)
+
+
 class ReminderPreference(models.Model):
     """A person's reminder choices. Missing row = the defaults below."""
 
@@ -43,9 +57,9 @@ class ReminderPreference(models.Model):
     breaks = models.BooleanField(default=True)
     checkup = models.BooleanField(default=True)
     daily = models.BooleanField(default=True)
-    daily_time = models.TimeField(default=time(9, 0))
-    quiet_start = models.TimeField(null=True, blank=True, default=time(22, 0))
-    quiet_end = models.TimeField(null=True, blank=True, default=time(7, 0))
+    daily_time = models.TimeField(default=default_daily_time)
+    quiet_start = models.TimeField(null=True, blank=True, default=default_quiet_start)
+    quiet_end = models.TimeField(null=True, blank=True, default=default_quiet_end)
     updated_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
