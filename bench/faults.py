@@ -27,13 +27,12 @@ import os
 import subprocess
 import threading
 import time
-import urllib.parse
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.load import CPUS, HOST, PG_URL, Client, Server, email
+from bench.load import CPUS, PG_URL, Client, Server, pg_connection, email
 
 PHASES = ("before", "down", "after")
 
@@ -44,8 +43,7 @@ def default_cluster() -> str:
 
 
 def pg_ready(pg_url: str) -> bool:
-    parsed = urllib.parse.urlparse(pg_url)
-    probe = ["pg_isready", "-q", "-t", "1", "-h", parsed.hostname or HOST, "-p", str(parsed.port or 5432)]
+    probe = ["pg_isready", "-q", "-t", "1", *pg_connection(pg_url)]
     return subprocess.run(probe, check=False).returncode == 0
 
 

@@ -71,22 +71,21 @@ def email(index: int) -> str:
 # --------------------------------------------------------------------------- database and server
 
 
-def _pg(command: str, *args: str, pg_url: str = PG_URL, check: bool = True) -> None:
+def pg_connection(pg_url: str) -> list[str]:
+    """Host, port and user flags for PostgreSQL's command-line tools."""
     parsed = urllib.parse.urlparse(pg_url)
-    subprocess.run(
-        [
-            command,
-            "-h",
-            parsed.hostname or HOST,
-            "-p",
-            str(parsed.port or 5432),
-            "-U",
-            parsed.username or "postgres",
-            *args,
-        ],
-        check=check,
-        capture_output=True,
-    )
+    return [
+        "-h",
+        parsed.hostname or HOST,
+        "-p",
+        str(parsed.port or 5432),
+        "-U",
+        parsed.username or "postgres",
+    ]
+
+
+def _pg(command: str, *args: str, pg_url: str = PG_URL, check: bool = True) -> None:
+    subprocess.run([command, *pg_connection(pg_url), *args], check=check, capture_output=True)
 
 
 def _free_port() -> int:
@@ -242,16 +241,10 @@ class Server:
             for pid, (ppid, seconds) in _proc_table().items()
             if pid == self.master_pid or ppid == self.master_pid
         }
-        parsed = urllib.parse.urlparse(self.pg_url)
         listed = subprocess.run(
             [
                 "psql",
-                "-h",
-                parsed.hostname or HOST,
-                "-p",
-                str(parsed.port or 5432),
-                "-U",
-                parsed.username or "postgres",
+                *pg_connection(self.pg_url),
                 "-AtF",
                 " ",
                 "-c",
