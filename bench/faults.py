@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.load import CPUS, PG_URL, Client, Server, pg_connection, email
+from bench.load import CPUS, PG_URL, Client, Server, email, pg_connection
 
 PHASES = ("before", "down", "after")
 
