@@ -207,13 +207,34 @@ def test_a_rule_is_skipped_only_without_its_required_strings() -> None:
 def test_required_strings_of_a_pattern() -> None:
     from re import _parser
 
-    from mend.engine.coach._rules import _required
+    from mend.engine.coach._required import _required
 
     assert _required(_parser.parse(r"\bgo\s+away\b")) == {"away"}
     assert _required(_parser.parse(r"\b(?:kill|hurt)\s+me|\bsuicid\w*")) == {"kill", "hurt", "suicid"}
     assert _required(_parser.parse(r"\b(?:x+|maybe)\s+so")) == {"so"}
     assert _required(_parser.parse(r"(?:yes\s+)?\w+")) is None
     assert _required(_parser.parse(r"(?:one|\w+)")) is None
+
+
+def test_shipped_required_strings_match_the_patterns(capsys: pytest.CaptureFixture[str]) -> None:
+    """required.tsv is regenerated whenever patterns.tsv or lexicons.tsv change."""
+    from mend.engine.coach import _required
+
+    assert _required.main(["--check"]) == 0, capsys.readouterr().out
+
+
+def test_a_changed_pattern_is_derived_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row whose digest no longer fits its pattern is ignored, not trusted."""
+    from mend.engine.coach import _data, _rules
+
+    shipped = _rules._needs()
+    stale = {rule: ("000000000000", frozenset({"zzz"})) for rule in _data.required_rows()}
+    monkeypatch.setattr(_rules, "required_rows", lambda: stale)
+    _rules._needs.cache_clear()
+    try:
+        assert _rules._needs() == shipped
+    finally:
+        _rules._needs.cache_clear()
 
 
 @pytest.mark.parametrize(

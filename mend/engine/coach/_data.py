@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,22 @@ def pattern_rows() -> tuple[tuple[str, str, str, str, str, str, str], ...]:
         kind, rule, flags, pattern, explanation, suggestion, gate = row
         out.append((kind, rule, flags, pattern, explanation, suggestion, gate))
     return tuple(out)
+
+
+def pattern_digest(pattern: str) -> str:
+    """Short digest of an expanded pattern, to tell whether derived data still fits it."""
+    return hashlib.sha1(pattern.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+
+
+@cache
+def required_rows() -> dict[str, tuple[str, frozenset[str]]]:
+    """``required.tsv``: rule id -> (pattern digest, required strings); empty if the file is missing."""
+    if not (DATA_DIR / "required.tsv").exists():
+        return {}
+    return {
+        rule: (digest, frozenset() if need == "-" else frozenset(need.split("|")))
+        for rule, digest, need in _rows("required.tsv")
+    }
 
 
 @cache

@@ -8,15 +8,13 @@ reported ("she said …"), or affectionate ("you always make me laugh").
 from __future__ import annotations
 
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ._data import lexicons, pattern_rows
+from ._data import lexicons, pattern_digest, pattern_rows, required_rows
 from ._model import model
 from ._types import CRISIS_KIND, HARMFUL_KINDS, Finding
 
@@ -119,100 +117,23 @@ def _all_gates() -> tuple[str, ...]:
     return tuple(sorted({g for r in rules() for g in r.gate}))
 
 
-_EXACT_MAX = 64  # largest set of spellings tracked for one stretch of a pattern
-
-
-def _exact(op: Any, av: Any) -> frozenset[str] | None:
-    """Every string one parsed item can match, if there are only a few; zero-width items match ""."""
-    if op is _sre.LITERAL:
-        return frozenset([chr(av)])
-    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-        return frozenset([""])
-    if op is _sre.SUBPATTERN:
-        return _exact_seq(av[3])
-    if op is _sre.BRANCH:
-        branches = [_exact_seq(b) for b in av[1]]
-        if any(b is None for b in branches):
-            return None
-        out = frozenset().union(*branches)  # type: ignore[arg-type]
-        return out if len(out) <= _EXACT_MAX else None
-    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in av) and len(av) <= _EXACT_MAX:
-        return frozenset(chr(a) for _, a in av)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[1] <= 1:
-        body = _exact_seq(av[2])
-        if body is None:
-            return None
-        return body | {""} if av[0] == 0 else body
-    return None
-
-
-def _exact_seq(items: Any) -> frozenset[str] | None:
-    out = frozenset([""])
-    for op, av in items:
-        e = _exact(op, av)
-        if e is None or len(out) * len(e) > _EXACT_MAX:
-            return None
-        out = frozenset(a + b for a in out for b in e)
-    return out
-
-
-def _required(items: Any) -> frozenset[str] | None:
-    """Strings one of which every match of the parsed pattern ``items`` contains, or None.
-
-    A stretch of items with only a few spellings ("you'?re", "(?:kill|hurt)") requires one of
-    them; a group or a repeat of at least one passes on its own requirement; an alternation
-    requires one of its branches' requirements (none if any branch has none). Of several
-    requirements in a sequence the most selective is kept (longest shortest string, then
-    fewest strings).
-    """
-    found: list[frozenset[str]] = []
-    stretch = frozenset([""])
-
-    def flush() -> None:
-        if "" not in stretch:
-            found.append(stretch)
-
-    for op, av in items:
-        e = _exact(op, av)
-        if e is not None and len(stretch) * len(e) <= _EXACT_MAX:
-            stretch = frozenset(a + b for a in stretch for b in e)
-            continue
-        flush()
-        stretch = frozenset([""])
-        need: frozenset[str] | None = None
-        if e is not None:
-            need = e if "" not in e else None
-            stretch = e
-            continue
-        if op is _sre.SUBPATTERN:
-            need = _required(av[3])
-        elif op is _sre.BRANCH:
-            branches = [_required(b) for b in av[1]]
-            if all(branches):
-                need = frozenset().union(*branches)  # type: ignore[arg-type]
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            need = _required(av[2])
-        if need:
-            found.append(need)
-    flush()
-    if not found:
-        return None
-    return max(found, key=lambda need: (min(map(len, need)), -len(need)))
-
-
 @cache
 def _needs() -> tuple[frozenset[str], ...]:
     """Per rule, strings of which every match contains one (empty: no such strings known).
 
-    Derived from the pattern itself, so this only skips rules that could not match anyway;
-    the letter-case rules read the unlowered text and are never skipped this way.
+    Derived from each pattern by ``_required`` and shipped in ``required.tsv``, so start-up does
+    not parse fifty expressions; a rule whose pattern changed since is derived afresh.
     """
+    shipped = required_rows()
     out = []
     for rule in rules():
-        need = None if rule.rule == "caps" else _required(_sre_parse.parse(rule.pattern))
-        # a string containing another required string adds nothing
-        need = need and frozenset(n for n in need if not any(m != n and m in n for m in need))
-        out.append(need or frozenset())
+        row = shipped.get(rule.rule)
+        if row is not None and row[0] == pattern_digest(rule.pattern):
+            out.append(row[1])
+        else:
+            from ._required import required_strings
+
+            out.append(required_strings(rule))
     return tuple(out)
 
 
@@ -263,7 +184,7 @@ class _Gating:
     lane: int
     scanner: re.Pattern[str]  # every word-only string, longest first
     opens: dict[str, int]  # found string -> packed masks
-    word_bits: dict[str, int]  # word the model knows -> packed masks of the strings inside it
+    word_bits: dict[str, int]  # word the model knows -> packed masks of the strings inside it (filled as met)
     ungated: int  # rules without a gate
     unneeded: int  # rules without known required strings
     maybe_always: int  # rules with an other gate string without letters ("!", "???")
@@ -288,19 +209,28 @@ def _gating() -> _Gating:
     words |= {w for w in inner.values() if w}
     ordered = sorted(words)
     scanner = re.compile("(?=(" + _trie(ordered) + "))")
+    # per word-only string: the packed masks of the rules it gates, satisfies or may open
+    own = dict.fromkeys(ordered, 0)
+    for i, (rule, need, os) in enumerate(zip(every, needs, other_gates, strict=True)):
+        for g in rule.gate & words:
+            own[g] |= 1 << i
+        for n in need & words:
+            own[n] |= 1 << (i + lane)
+        for w in {inner[o] for o in os if inner[o]}:
+            own[w] |= 1 << (i + 2 * lane)
+    # the scanner reports the longest string at a position: it stands for its prefixes too
     opens: dict[str, int] = {}
     for g in ordered:
-        prefixes = {h for h in ordered if g.startswith(h)}
-        gates = _bits(i for i, r in enumerate(every) if r.gate & prefixes)
-        satisfies = _bits(i for i, need in enumerate(needs) if need & prefixes)
-        maybe = _bits(i for i, os in enumerate(other_gates) if any(inner[o] in prefixes for o in os))
-        opens[g] = gates | satisfies << lane | maybe << 2 * lane
+        bits = 0
+        for k in range(1, len(g) + 1):
+            bits |= own.get(g[:k], 0)
+        opens[g] = bits
     others = strings - words
     return _Gating(
         lane=lane,
         scanner=scanner,
         opens=opens,
-        word_bits=_vocabulary_bits(scanner, opens),
+        word_bits={},
         ungated=_bits(i for i, r in enumerate(every) if not r.gate),
         unneeded=_bits(i for i, need in enumerate(needs) if not need),
         maybe_always=_bits(i for i, os in enumerate(other_gates) if any(not inner[o] for o in os)),
@@ -313,21 +243,21 @@ def _gating() -> _Gating:
     )
 
 
-def _vocabulary_bits(scanner: re.Pattern[str], opens: dict[str, int]) -> dict[str, int]:
-    """Packed gating masks of every word the scoring model knows (most words of a message)."""
+def _word_bits(gating: _Gating, word: str) -> int | None:
+    """Packed gating masks of the strings inside ``word``, kept for words the scoring model knows.
+
+    Worked out on a word's first appearance rather than for the whole vocabulary at start-up;
+    the table stays bounded by the vocabulary. None for any other word (scanned each time).
+    """
     m = model()
-    out: dict[str, int] = {}
-    if m is None:
-        return out
-    findall = scanner.findall
-    word_only = _ALPHA_ONLY.match
-    for word in m.words:
-        if word_only(word):
-            bits = 0
-            for found in findall(word):
-                bits |= opens[found]
-            out[word] = bits
-    return out
+    if m is None or word not in m.words:
+        return None
+    bits = 0
+    opens = gating.opens
+    for found in gating.scanner.findall(word):
+        bits |= opens[found]
+    gating.word_bits[word] = bits
+    return bits
 
 
 def _open_rules(lowered: str) -> list[int]:
@@ -343,9 +273,11 @@ def _open_rules(lowered: str) -> list[int]:
     for word in _ALPHA.findall(lowered):
         bits = table.get(word)
         if bits is None:
-            unknown.append(word)
-        else:
-            packed |= bits
+            bits = _word_bits(gating, word)
+            if bits is None:
+                unknown.append(word)
+                continue
+        packed |= bits
     if unknown:
         opens = gating.opens
         for found in gating.scanner.findall(" ".join(unknown)):
