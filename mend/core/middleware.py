@@ -109,3 +109,23 @@ class DuplicateSubmitMiddleware:
         fields = sorted((k, v) for k, v in request.POST.lists() if k != "csrfmiddlewaretoken")
         digest = hashlib.sha256(repr((session.session_key, request.path, fields)).encode()).hexdigest()
         return "dup:" + digest
+
+
+class ApiHeadMiddleware:
+    """HEAD on the JSON API answers like GET without the body (django-ninja routes HEAD to 405).
+
+    Clients and monitors use HEAD to check a resource cheaply; a read-only token may make it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "HEAD" or not request.path.startswith("/api/"):
+            return self.get_response(request)
+        request.method = "GET"
+        response = self.get_response(request)
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response

@@ -81,6 +81,23 @@ def test_a_read_only_token_reads_but_every_write_is_refused_with_403(alice: User
 
 
 @pytest.mark.django_db
+def test_head_answers_like_get_without_a_body(alice: User) -> None:
+    client = _bearer(alice, "read")
+    got = client.get("/api/v1/me")
+    head = client.head("/api/v1/me")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"] == got["Content-Type"]
+    assert int(head["Content-Length"]) == len(got.content) > 0
+    # the same refusals as GET: no token, an entry that is not hers, and a write-only path
+    assert Client().head("/api/v1/me").status_code == 401
+    assert client.head("/api/v1/journal/entries/999999").status_code == 404
+    assert client.head("/api/v1/coach/analyze").status_code == 405
+    # pages outside the API keep Django's own HEAD handling
+    assert Client().head("/").status_code == Client().get("/").status_code
+
+
+@pytest.mark.django_db
 def test_a_read_and_write_token_may_change_things(alice: User) -> None:
     client = _bearer(alice, "write")
     status, body = _patch_me(client, "Ally")
