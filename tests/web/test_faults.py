@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -55,6 +56,45 @@ def test_database_down_before_the_view_gives_a_calm_503(alice: User) -> None:
     assert "briefly unavailable" in page.content.decode()
     assert api.status_code == 503 and "unavailable" in api.json()["detail"]
     assert client.get(reverse("core:dashboard")).status_code == 200  # the same session works again
+
+
+def test_database_lost_while_saving_the_session_still_answers_the_committed_write(alice: User) -> None:
+    """The draft is stored; losing the database just after must not answer 400 "session interrupted"."""
+    from mend.coach.models import SavedDraft
+    from mend.core.models import UserSession
+
+    client = Client(raise_request_exception=False)
+    client.force_login(alice)
+    real_save = UserSession.save
+
+    def save(self: UserSession, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("force_update"):  # writing back the changed session, after the view
+            raise OperationalError("server closed the connection unexpectedly")
+        real_save(self, *args, **kwargs)
+
+    with mock.patch.object(UserSession, "save", save):
+        response = client.post(reverse("coach:draft_save"), {"text": "I felt hurt yesterday"})
+    assert response.status_code == 302
+    assert SavedDraft.objects.filter(owner=alice).count() == 1
+    assert client.get(reverse("core:dashboard")).status_code == 200  # still signed in
+
+
+def test_a_session_deleted_meanwhile_is_still_refused(alice: User) -> None:
+    """Only a lost connection is forgiven: a session removed elsewhere (log out) keeps Django's 400."""
+    from mend.core.models import UserSession
+
+    client = Client(raise_request_exception=False)
+    client.force_login(alice)
+    real_save = UserSession.save
+
+    def save(self: UserSession, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("force_update"):
+            UserSession.objects.filter(pk=self.pk).delete()
+        real_save(self, *args, **kwargs)
+
+    with mock.patch.object(UserSession, "save", save):
+        response = client.post(reverse("coach:draft_save"), {"text": "I felt hurt yesterday"})
+    assert response.status_code == 400
 
 
 def test_appreciation_is_stored_sent_or_not_at_all(couple: Couple, alice: User, now: datetime) -> None:
