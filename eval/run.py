@@ -11,13 +11,14 @@ import json
 import re
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sklearn.metrics import f1_score, roc_auc_score
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from eval.data import conversations, goemotions, reframing_sources
+from eval.data import conversations, goemotions, reframing_sources, tsv
 from mend.engine.coach import analyze, escalation_risk, rewrites
 from mend.engine.coach._data import json_file
 
@@ -154,6 +155,18 @@ def task_a(vader: SentimentIntensityAnalyzer) -> None:
     _row("mend F1 @0.5, shipped model (trained on dev)", f"{f1_score(y, [s >= 0.5 for s in ours]):.3f}")
     _row("VADER ROC AUC (-compound)", f"{roc_auc_score(y, v):.3f}", "peer")
     _row("TextBlob ROC AUC (-polarity)", f"{roc_auc_score(y, tb):.3f}", "peer")
+    # the secondary A check of PROVENANCE.md: impolite (bottom quartile) vs polite requests
+    requests = [r for r in tsv("politeness_dev.tsv") if r["label"] in ("impolite", "polite")]
+    print(f"  Politeness dev requests, impolite vs polite ({len(requests)} texts; not trained on)")
+    for community in ("wikipedia", "stackexchange"):
+        part = [r for r in requests if r["community"] == community]
+        y = [int(r["label"] == "impolite") for r in part]
+        ours = [analyze(r["text"]).scores["hostility"] for r in part]
+        v = [-vader.polarity_scores(r["text"])["compound"] for r in part]
+        _row(
+            f"{community}: mend ROC AUC / VADER peer",
+            f"{roc_auc_score(y, ours):.3f} / {roc_auc_score(y, v):.3f}",
+        )
 
 
 def task_b() -> None:
@@ -192,10 +205,28 @@ def task_c() -> None:
     _row("ROC AUC, shipped model (trained on dev)", f"{roc_auc_score(y, risk):.3f}")
 
 
+def _similarity() -> Callable[[str, str], float] | None:
+    """Cosine similarity in WordLlama ``l2_supercat`` 256-d, the metric PROVENANCE.md names.
+
+    Its weights and tokenizer ship inside the ``wordllama`` wheel (a dev dependency); they are
+    loaded from there with downloads disabled. None when the package is not installed.
+    """
+    try:
+        import wordllama
+    except ImportError:
+        return None
+    root = Path(wordllama.__file__).resolve().parent
+    model = wordllama.WordLlama.load(cache_dir=root, disable_download=True)
+    return lambda a, b: float(model.similarity(a, b))
+
+
 def task_d(vader: SentimentIntensityAnalyzer) -> None:
     sources = reframing_sources()
+    references = [r["reframed_text"] for r in tsv("positive_frames_dev.tsv")]
+    similarity = _similarity()
+    ours_sim, ref_sim, ref_deltas = [], [], []
     deltas, overlaps, hostile, rose, empty = [], [], 0, 0, 0
-    for src in sources:
+    for src, ref in zip(sources, references, strict=True):
         options = rewrites(src)
         if not options:
             empty += 1
@@ -209,6 +240,10 @@ def task_d(vader: SentimentIntensityAnalyzer) -> None:
         words = _content(src)
         if words:
             overlaps.append(len(words & _content(out)) / len(words))
+        ref_deltas.append(vader.polarity_scores(ref)["compound"] - vader.polarity_scores(src)["compound"])
+        if similarity is not None:
+            ours_sim.append(similarity(src, out))
+            ref_sim.append(similarity(src, ref))
     n = len(sources)
     print(f"Task D — calm rewrites of positive_frames_dev sources ({n} texts)")
     _row("rewrites with hostility >= 0.5", f"{hostile}", "target 0")
@@ -216,6 +251,13 @@ def task_d(vader: SentimentIntensityAnalyzer) -> None:
     _row("mean VADER compound rise", f"{statistics.mean(deltas):+.3f}", "target >= +0.30")
     _row("rows where VADER compound rose", f"{100 * rose / n:.1f} %")
     _row("topic words kept (source content words)", f"{100 * statistics.mean(overlaps):.1f} %")
+    if ours_sim:
+        _row("mean similarity to the source (WordLlama)", f"{statistics.mean(ours_sim):.3f}")
+    ref_rose = 100 * sum(d > 0 for d in ref_deltas) / n
+    ref_figures = f"{statistics.mean(ref_deltas):+.3f} / {ref_rose:.1f} %"
+    if ref_sim:
+        ref_figures += f" / {statistics.mean(ref_sim):.3f}"
+    _row("human reference: rise / rose / similarity", ref_figures, "anchor")
 
 
 def crisis_recall() -> None:
