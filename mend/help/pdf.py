@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
@@ -14,9 +15,36 @@ FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
 
 
+# joiners, presentation selectors and skin-tone modifiers: parts of an emoji, not shown alone
+_EMOJI_PARTS = frozenset({0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)})
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """Code points every embedded style of the font can draw."""
+    fonts = _ReportPDF().fonts.values()
+    return frozenset.intersection(*(frozenset(font.cmap) for font in fonts))  # type: ignore[union-attr]
+
+
 def printable(text: str) -> str:
-    """Text in the composed form the font's glyph table expects (no decomposed accents)."""
-    return unicodedata.normalize("NFC", text)
+    """Text the embedded font can draw: composed accents, and a name for what it has no glyph for.
+
+    DejaVu Sans draws a few emoji but not most ("🌱", "🙏"); those are written as their Unicode
+    name, "[seedling]", instead of vanishing from someone's notes.
+    """
+    text = unicodedata.normalize("NFC", text)
+    covered = _covered()
+    if all(ord(ch) in covered for ch in text):
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code in covered or ch.isspace():
+            out.append(ch)
+        elif code not in _EMOJI_PARTS:
+            name = unicodedata.name(ch, "")
+            out.append(f"[{name.lower()}]" if name else "\N{REPLACEMENT CHARACTER}")
+    return "".join(out)
 
 
 class _ReportPDF(FPDF):

@@ -113,6 +113,15 @@ def test_emoji_and_typographic_marks_do_not_break_the_pdf(alice, now):
     assert "“Z” —" in _pdf_text(data)
 
 
+def test_emoji_the_font_cannot_draw_are_named_instead_of_lost(alice, now):
+    alice.display_name = "Sam 🌱 👍🏽 😀 ❤️"
+    alice.save()
+    text = _pdf_text(render_pdf(build_report(user=alice, keys=["profile"], now=now)))
+    assert "[seedling]" in text and "[thumbs up sign]" in text
+    assert "😀" in text and "❤" in text  # the font draws these itself
+    assert "emoji modifier" not in text  # a skin tone belongs to its emoji, not named alone
+
+
 class TestPages:
     def test_form_preview_and_download(self, alice_client, journals, monkeypatch):
         form = alice_client.get("/help/report/")
