@@ -225,11 +225,12 @@ def task_d(vader: SentimentIntensityAnalyzer) -> None:
     references = [r["reframed_text"] for r in tsv("positive_frames_dev.tsv")]
     similarity = _similarity()
     ours_sim, ref_sim, ref_deltas = [], [], []
-    deltas, overlaps, hostile, rose, empty = [], [], 0, 0, 0
+    deltas, overlaps, hostile, rose, empty, crisis = [], [], 0, 0, 0, 0
     for src, ref in zip(sources, references, strict=True):
         options = rewrites(src)
         if not options:
             empty += 1
+            crisis += int(analyze(src).crisis)
             out = src
         else:
             out = options[0]
@@ -247,7 +248,7 @@ def task_d(vader: SentimentIntensityAnalyzer) -> None:
     n = len(sources)
     print(f"Task D — calm rewrites of positive_frames_dev sources ({n} texts)")
     _row("rewrites with hostility >= 0.5", f"{hostile}", "target 0")
-    _row("crisis sources (help instead of rewrite)", f"{empty}", "scored unchanged")
+    _row("sources without a rewrite: crisis / none calm", f"{crisis} / {empty - crisis}", "scored unchanged")
     _row("mean VADER compound rise", f"{statistics.mean(deltas):+.3f}", "target >= +0.30")
     _row("rows where VADER compound rose", f"{100 * rose / n:.1f} %")
     _row("topic words kept (source content words)", f"{100 * statistics.mean(overlaps):.1f} %")

@@ -243,6 +243,7 @@ def test_a_changed_pattern_is_derived_afresh(monkeypatch: pytest.MonkeyPatch) ->
         "I don't hate you, I'm just tired!!",
         "you're not wrong, but never say never?",
         "Thaaanks sooo much, zzzqqq unknownword",
+        "the stupidestly annoyingness of it, frustratingish",
         "wouldn't it be nice if you listened",
         "",
         "!!!",
@@ -253,7 +254,7 @@ def test_one_pass_scorer_matches_its_features(text: str) -> None:
     import math
 
     from mend.engine.coach import _model, _rules
-    from mend.engine.coach._features import PREFIX, model_dense, tokens
+    from mend.engine.coach._features import LONG_PREFIX, PREFIX, model_dense, tokens
 
     m = _model.model()
     assert m is not None
@@ -269,7 +270,8 @@ def test_one_pass_scorer_matches_its_features(text: str) -> None:
         record = m.words.get(tok)
         if record is None:
             prefix = m.prefixes.get(tok[:PREFIX]) if len(tok) > PREFIX else None
-            word = prefix or (0.0, 0.0, 0.0)
+            longer = m.long_prefixes.get(tok[:LONG_PREFIX]) if len(tok) > LONG_PREFIX else None
+            word = tuple(x + y for x, y in zip(prefix or (0.0,) * 3, longer or (0.0,) * 3, strict=True))
         else:
             word = record[:3]
             if record[6]:

@@ -23,6 +23,8 @@ def tokens(text: str) -> list[str]:
 
 
 PREFIX = 4  # words longer than this also count under their first PREFIX characters
+PREFIX_VALUE = 2.0  # a short prefix's feature value (per word), weaker regularised than a word's
+LONG_PREFIX = 6  # and words longer than this under their first LONG_PREFIX characters too
 NEGATED_VALENCE = -0.74
 PROFANITY_SCALE = 20.0  # profanity.tsv scores divided by this
 
@@ -34,7 +36,8 @@ def negator(tok: str) -> bool:
 def sparse_features(text: str, toks: list[str], kinds: Iterable[str]) -> dict[str, float]:
     """The scorer's sparse features (``_model.raw_scores`` computes the same sums in one pass).
 
-    Word and word-pair counts and word prefixes, each times 1/sqrt(tokens); valence sums with
+    Word and word-pair counts and word prefixes (two lengths), each times 1/sqrt(tokens), so unseen
+    spellings and inflections ("annoyingly", "stupidest") still count; valence sums with
     negation; punctuation, "you" and length; one feature per rule kind that fired. The mean word
     embedding is added by the training script and shipped as one score per word and task.
     """
@@ -50,7 +53,10 @@ def sparse_features(text: str, toks: list[str], kinds: Iterable[str]) -> dict[st
             feats[key] = feats.get(key, 0.0) + w_val
             if len(tok) > PREFIX and tok[0].isalnum():
                 key = "p:" + tok[:PREFIX]
-                feats[key] = feats.get(key, 0.0) + w_val
+                feats[key] = feats.get(key, 0.0) + w_val * PREFIX_VALUE
+                if len(tok) > LONG_PREFIX:
+                    key = "q:" + tok[:LONG_PREFIX]
+                    feats[key] = feats.get(key, 0.0) + w_val
             prev = tok
     feats.update(model_dense(text, toks))
     for kind in kinds:

@@ -25,7 +25,7 @@ from itertools import repeat
 from typing import Any
 
 from ._data import json_file, word_scores
-from ._features import NEGATED_VALENCE, NEGATORS, PREFIX, TOKEN, YOU, negator
+from ._features import LONG_PREFIX, NEGATED_VALENCE, NEGATORS, PREFIX, TOKEN, YOU, negator
 
 TASKS = ("hostility", "appreciation", "apology")
 DENSE = ("d:pos", "d:neg", "d:bang", "d:ask", "d:you", "d:len", "x:profmax", "bias")
@@ -45,7 +45,8 @@ class LinearModel:
     words: dict[str, Record]
     pairs: dict[str, Triple]
     start_pairs: dict[str, Triple]  # pairs starting with the start mark "<s>"
-    prefixes: dict[str, Triple]
+    prefixes: dict[str, Triple]  # first PREFIX characters of a word the model does not know
+    long_prefixes: dict[str, Triple]  # first LONG_PREFIX characters, likewise
     dense: tuple[Triple, ...]  # one triple per DENSE feature
     kinds: dict[str, Triple]
     calibration: tuple[tuple[float, float], ...]
@@ -126,6 +127,7 @@ def model() -> LinearModel | None:
         pairs=pairs,
         start_pairs=follows.get("<s>", {}),
         prefixes=_triples(raw["prefixes"]),
+        long_prefixes=_triples(raw.get("long_prefixes", {"keys": ""})),
         dense=tuple((other[0].get(d, 0.0), other[1].get(d, 0.0), other[2].get(d, 0.0)) for d in DENSE),
         kinds=kinds,
         calibration=tuple((float(a), float(b)) for a, b in raw["calibration"]),
@@ -157,6 +159,12 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
                     h += q[0]
                     a += q[1]
                     p += q[2]
+                if len(tok) > LONG_PREFIX:
+                    q = m.long_prefixes.get(tok[:LONG_PREFIX])
+                    if q is not None:
+                        h += q[0]
+                        a += q[1]
+                        p += q[2]
             if negator(tok):
                 last_neg = i
             following = None

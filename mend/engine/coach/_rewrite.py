@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from ._data import word_scores
 from ._types import Finding
@@ -50,7 +51,10 @@ FEELINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:money|spend\w*|spent|pay\w*|bills?|debt|bought)\b", "uneasy"),
     )
 )
-DEFAULT_FEELING = "frustrated"
+DEFAULT_FEELING = "upset"
+# Tried, in order, when the writer's feeling word with their situation still reads hostile: a
+# gentler feeling is preferred over dropping the writer's own words from the situation.
+GENTLER_FEELINGS = ("let down", "stretched thin")
 
 NEEDS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), need, request)
@@ -246,6 +250,10 @@ def _softened(sit: str, render: Callable[[str], str], hostility: Callable[[str],
     return softer if score < 0.5 and _WORD.search(softer) else None
 
 
+def _render_first(feeling: str, need: str, request: str, situation: str) -> str:
+    return _TEMPLATES[0].format(feeling=feeling, situation=situation, need=need, request=request)
+
+
 def calm_rewrites(
     text: str, findings: Sequence[Finding], hostility: Callable[[str], float]
 ) -> tuple[str, ...]:
@@ -259,14 +267,19 @@ def calm_rewrites(
     with_situation = len(options) - len(_TEMPLATES_NO_SITUATION)
     if with_situation > 0 and not any(c in good for c in options[:with_situation]):
         sit = situation(text, findings)
-        feeling = feeling_for(text)
         need, request = need_for(text)
-        softer = _softened(
-            sit,
-            lambda s: _TEMPLATES[0].format(feeling=feeling, situation=s, need=need, request=request),
-            hostility,
-        )
-        if softer is not None:
+        best: tuple[int, str, str] | None = None  # (words dropped, feeling, situation)
+        for feeling in dict.fromkeys((feeling_for(text), *GENTLER_FEELINGS)):
+            softer = _softened(sit, partial(_render_first, feeling, need, request), hostility)
+            if softer is None:
+                continue
+            dropped = len(sit.split()) - len(softer.split())
+            if best is None or dropped < best[0]:
+                best = (dropped, feeling, softer)
+            if dropped == 0:
+                break
+        if best is not None:
+            _, feeling, softer = best
             good = [c for c in _with_situation(softer, feeling, need, request) if hostility(c) < 0.5] + good
     return tuple(good)
 
