@@ -1,8 +1,9 @@
 """Print the message coach's quality figures on the shared dev data (`make eval`).
 
-The shipped model was trained on these same dev texts, so its figures here are optimistic;
-the cross-validated figures (recorded by eval/train_coach.py when it trained the weights) are
-the honest estimate for unseen data of the same kind.
+The shipped model was trained on these same dev texts (hostility also on the GoEmotions train
+split), so its figures here are optimistic; the cross-validated figures (recorded by
+eval/train_coach.py when it trained the weights, and measured on dev rows left out of each fold)
+are the honest estimate for unseen data of the same kind.
 """
 
 from __future__ import annotations
@@ -151,8 +152,8 @@ def task_a(vader: SentimentIntensityAnalyzer) -> None:
     print(f"Task A — hostility (GoEmotions dev, {len(rows)} texts, {sum(y)} hostile)")
     _row("mend ROC AUC, 5-fold cross-validated", f"{cv['auc']:.3f}", "target >= 0.88")
     _row("mend F1 @0.5, 5-fold cross-validated", f"{cv['f1']:.3f}")
-    _row("mend ROC AUC, shipped model (trained on dev)", f"{roc_auc_score(y, ours):.3f}")
-    _row("mend F1 @0.5, shipped model (trained on dev)", f"{f1_score(y, [s >= 0.5 for s in ours]):.3f}")
+    _row("mend ROC AUC, shipped model (dev + train split)", f"{roc_auc_score(y, ours):.3f}")
+    _row("mend F1 @0.5, shipped model (dev + train split)", f"{f1_score(y, [s >= 0.5 for s in ours]):.3f}")
     _row("VADER ROC AUC (-compound)", f"{roc_auc_score(y, v):.3f}", "peer")
     _row("TextBlob ROC AUC (-polarity)", f"{roc_auc_score(y, tb):.3f}", "peer")
     # the secondary A check of PROVENANCE.md: impolite (bottom quartile) vs polite requests
