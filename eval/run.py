@@ -152,8 +152,8 @@ def task_a(vader: SentimentIntensityAnalyzer) -> None:
     print(f"Task A — hostility (GoEmotions dev, {len(rows)} texts, {sum(y)} hostile)")
     _row("mend ROC AUC, 5-fold cross-validated", f"{cv['auc']:.3f}", "target >= 0.88")
     _row("mend F1 @0.5, 5-fold cross-validated", f"{cv['f1']:.3f}")
-    _row("mend ROC AUC, shipped model (dev + train split)", f"{roc_auc_score(y, ours):.3f}")
-    _row("mend F1 @0.5, shipped model (dev + train split)", f"{f1_score(y, [s >= 0.5 for s in ours]):.3f}")
+    _row("mend ROC AUC, shipped (trained on dev+train)", f"{roc_auc_score(y, ours):.3f}")
+    _row("mend F1 @0.5, shipped (trained on dev+train)", f"{f1_score(y, [s >= 0.5 for s in ours]):.3f}")
     _row("VADER ROC AUC (-compound)", f"{roc_auc_score(y, v):.3f}", "peer")
     _row("TextBlob ROC AUC (-polarity)", f"{roc_auc_score(y, tb):.3f}", "peer")
     # the secondary A check of PROVENANCE.md: impolite (bottom quartile) vs polite requests
