@@ -314,6 +314,15 @@ def test_rewrite_softens_charged_words_but_keeps_the_topic_and_the_negation() ->
     assert "disgusting" not in best
 
 
+def test_a_lone_word_left_after_cutting_is_not_used_as_the_situation() -> None:
+    from mend.engine.coach import _rewrite, _rules
+
+    text = "Sorry if you felt hurt, but you started it."
+    assert _rewrite.situation(text, _rules.find(text)) == ""  # only "hurt" is left after the cuts
+    best = rewrites(text)[0]
+    assert "when hurt" not in best and "hurt" in best
+
+
 def test_softening_never_drops_a_negation_and_gives_up_instead() -> None:
     from mend.engine.coach import _rewrite
 

@@ -144,7 +144,9 @@ def situation(text: str, findings: Sequence[Finding]) -> str:
         part = re.sub(r"\b[A-Z]{4,}\b", lambda w: w.group().lower(), part)
         if part and not part.startswith("I ") and not part.startswith("I'"):
             part = part[0].lower() + part[1:]
-        clauses.append(part.strip(" ,;:-"))
+        part = part.strip(" ,;:-")
+        if len(part.split()) >= 2:  # a lone word left after a cut ("hurt") is not a situation
+            clauses.append(part)
     text_out = ", and ".join(c for c in clauses[:3] if c)
     return text_out
 
