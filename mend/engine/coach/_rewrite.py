@@ -262,7 +262,8 @@ def calm_rewrites(
     """Candidates whose own hostility score is below 0.5, best first.
 
     When every version that names the situation still reads hostile, the situation is softened
-    word by word first, so the rewrite stays about what the writer meant.
+    word by word, with the writer's feeling and then with gentler ones; the version that drops the
+    fewest of the writer's words wins, so the rewrite stays about what the writer meant.
     """
     options = candidates(text, findings)
     good = [c for c in options if hostility(c) < 0.5]
