@@ -238,8 +238,9 @@ def check_export(
         shipped = prune(vec, coef)
         got = np.array([_model.raw_scores(text, text_kinds(text))[task] for text in texts])
         worst = max(worst, float(np.abs(x @ shipped - got).max()))
-        pruning = max(pruning, float(np.abs(x @ coef - got).max()))
-        pruning_mean = max(pruning_mean, float(np.abs(x @ coef - got).mean()))
+        moved = np.abs(x @ coef - got)
+        pruning = max(pruning, float(moved.max()))
+        pruning_mean = max(pruning_mean, float(moved.mean()))
     print(
         f"engine scorer vs trained model: largest margin difference {worst:.4f} after pruning (int16 "
         f"packing); pruning small weights moves margins by {pruning_mean:.4f} on average, {pruning:.4f} at most"

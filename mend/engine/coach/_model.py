@@ -143,7 +143,7 @@ def sigmoid(z: float) -> float:
 
 def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
     toks = TOKEN.findall(text.lower())
-    words, prefixes = m.words, m.prefixes
+    words, prefixes, long_prefixes = m.words, m.prefixes, m.long_prefixes
     h = a = p = eh = ea = ep = pos = neg = 0.0
     known = you = 0
     last_neg = -9
@@ -160,7 +160,7 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
                     a += q[1]
                     p += q[2]
                 if len(tok) > LONG_PREFIX:
-                    q = m.long_prefixes.get(tok[:LONG_PREFIX])
+                    q = long_prefixes.get(tok[:LONG_PREFIX])
                     if q is not None:
                         h += q[0]
                         a += q[1]
