@@ -177,24 +177,58 @@ def test_kind_sets() -> None:
 
 def test_every_trigger_word_opens_its_rules() -> None:
     """A gate string together with one string the pattern requires opens the rule."""
-    from mend.engine.coach import _rules
+    from mend.engine.coach import _gating, _model
 
-    every = _rules.rules()
-    needs = _rules._needs()
+    every = _gating.rules()
+    needs = _gating.needs()
+    m = _model.model()
+    assert m is not None
     for i, rule in enumerate(every):
         for gate in sorted(rule.gate) or ["nothing"]:
             for need in sorted(needs[i]) or ["at all"]:
                 text = f"well {gate} and {need} then "
-                assert i in _rules._open_rules(text), (rule.rule, text)
+                assert i in _gating.open_rules(text, _gating.words_bits(text)), (rule.rule, text)
+                # the same masks collected by the scoring model's word records
+                assert i in _gating.open_rules(text, _model.scan(m, text)[3]), (rule.rule, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'you're' a 'jerk'",
+        "rock'n'roll, you idiot",
+        "we'can't talk about it'i'm done",
+        "you2 never 4ever listen",
+        "y'all'd better stop",
+        "ok'",
+        "don''t you dare",
+        "whatever’s fine by me",
+        "thank you so much :)",
+        "",
+        *(c["text"] for c in MUST_FLAG[:40] + MUST_NOT_FLAG[:40] + CRISIS[:10]),
+    ],
+)
+def test_the_models_word_pass_gives_the_rules_masks(text: str) -> None:
+    """The masks gathered from the model's tokens equal those from scanning every word.
+
+    The model's tokens split words differently (digits, apostrophes); no rule may be skipped.
+    """
+    from mend.engine.coach import _gating, _model
+    from mend.engine.coach._features import normalize
+
+    m = _model.model()
+    assert m is not None
+    lowered = normalize(text)[1]
+    assert _model.scan(m, lowered)[3] == _gating.words_bits(lowered)
 
 
 def test_a_rule_is_skipped_only_without_its_required_strings() -> None:
     """Every match of a pattern contains one of the strings derived from it."""
-    from mend.engine.coach import _rules
+    from mend.engine.coach import _gating
 
     texts = [c["text"] for c in MUST_FLAG + MUST_NOT_FLAG + CRISIS]
     checked = 0
-    for rule, need in zip(_rules.rules(), _rules._needs(), strict=True):
+    for rule, need in zip(_gating.rules(), _gating.needs(), strict=True):
         if not need:
             continue
         for text in texts:
@@ -225,16 +259,16 @@ def test_shipped_required_strings_match_the_patterns(capsys: pytest.CaptureFixtu
 
 def test_a_changed_pattern_is_derived_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     """A row whose digest no longer fits its pattern is ignored, not trusted."""
-    from mend.engine.coach import _data, _rules
+    from mend.engine.coach import _data, _gating
 
-    shipped = _rules._needs()
+    shipped = _gating.needs()
     stale = {rule: ("000000000000", frozenset({"zzz"})) for rule in _data.required_rows()}
-    monkeypatch.setattr(_rules, "required_rows", lambda: stale)
-    _rules._needs.cache_clear()
+    monkeypatch.setattr(_gating, "required_rows", lambda: stale)
+    _gating.needs.cache_clear()
     try:
-        assert _rules._needs() == shipped
+        assert _gating.needs() == shipped
     finally:
-        _rules._needs.cache_clear()
+        _gating.needs.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -295,9 +329,9 @@ def test_one_pass_scorer_matches_its_features(text: str) -> None:
 def test_capitals_rule_matches_where_a_word_boundary_would(text: str) -> None:
     import re
 
-    from mend.engine.coach import _rules
+    from mend.engine.coach import _gating
 
-    (caps,) = [r for r in _rules.rules() if r.rule == "caps"]
+    (caps,) = [r for r in _gating.rules() if r.rule == "caps"]
     plain = re.compile(r"\b[A-Z][A-Z']*[A-Z](?:[\s,]+[A-Z][A-Z']*)*\b")
     assert [m.span() for m in caps.regex.finditer(text)] == [m.span() for m in plain.finditer(text)]
 

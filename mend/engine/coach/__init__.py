@@ -11,9 +11,11 @@ Pure Python: no Django, no I/O beyond loading the coach's own data files once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache, partial
+from functools import partial
 
 from . import _escalation, _model, _rewrite, _rules
+from ._features import normalize
+from ._gating import words_bits
 from ._types import (
     ALL_KINDS,
     HARMFUL_KINDS,
@@ -39,33 +41,43 @@ __all__ = [
 _REWRITE_KINDS = frozenset(
     {"blame", "absolute", "criticism", "contempt", "defensiveness", "threat", "escalation"}
 )
-# Lexicon evidence that makes a message hostile whatever the model says.
 _HOSTILE_FLOOR_KINDS = frozenset({"contempt", "threat"})
 
 
-def _scores(text: str, kinds: frozenset[str]) -> dict[str, float]:
-    scores = _model.scores(text, kinds)
-    if kinds & _HOSTILE_FLOOR_KINDS:
+def _findings_and_scores(text: str) -> tuple[tuple[Finding, ...], set[str], dict[str, float]]:
+    """One pass over the words gives the model's sums and the masks of the rules worth running."""
+    folded, lowered = normalize(text)
+    m = _model.model()
+    if m is None:
+        findings = _rules.find_in(text, folded, lowered, words_bits(lowered))
+        kinds = {f.kind for f in findings}
+        scores = dict.fromkeys(_model.TASKS, 0.5)
+    else:
+        h, a, p, packed = _model.scan(m, lowered)
+        findings = _rules.find_in(text, folded, lowered, packed)
+        kinds = {f.kind for f in findings}
+        scores = _model.calibrated(m, *_model.with_kinds(m, h, a, p, kinds))
+    if not _HOSTILE_FLOOR_KINDS.isdisjoint(kinds):
+        # lexicon evidence that makes a message hostile whatever the model says
         scores["hostility"] = max(scores["hostility"], 0.6)
-    return scores
+    return findings, kinds, scores
 
 
 def hostility(text: str) -> float:
     """Hostility score alone (used to check that rewrites are calm)."""
-    kinds = frozenset(f.kind for f in _rules.find(text))
-    return _scores(text, kinds)["hostility"]
+    return _findings_and_scores(text)[2]["hostility"]
 
 
-@lru_cache(maxsize=2048)
 def analyze(text: str) -> Analysis:
-    """Findings, calibrated scores, crisis flag and (when hostile or blaming) a calmer rewrite."""
+    """Findings, calibrated scores, crisis flag and (when hostile or blaming) a calmer rewrite.
+
+    Nothing is memoised: the coach keeps no copy of a message once it has answered.
+    """
     text = text if isinstance(text, str) else str(text)
-    findings = _rules.find(text)
-    kinds = frozenset(f.kind for f in findings)
-    scores = _scores(text, kinds)
+    findings, kinds, scores = _findings_and_scores(text)
     crisis = "crisis" in kinds
     make_rewrite = None
-    if not crisis and (scores["hostility"] >= 0.5 or kinds & _REWRITE_KINDS):
+    if not crisis and (scores["hostility"] >= 0.5 or not _REWRITE_KINDS.isdisjoint(kinds)):
         make_rewrite = partial(_first_rewrite, text, findings)
     return Analysis(text=text, scores=scores, findings=findings, crisis=crisis, make_rewrite=make_rewrite)
 

@@ -18,8 +18,23 @@ _NEGATORS, _YOU = NEGATORS, YOU
 SPACE_PIECE = "▁"
 
 
+# Same-length replacements, so spans found in the normalised text still index the caller's text:
+# "don’t" (a phone's apostrophe) reads as "don't".
+FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "´": "'"})
+
+
+def normalize(text: str) -> tuple[str, str]:
+    """The text with quotes folded, and that lower-cased, both as long as the text."""
+    folded = text if text.isascii() else text.translate(FOLD)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return folded, lowered
+    # a few characters (e.g. "İ") grow when lower-cased; keep those as they are
+    return folded, "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
 def tokens(text: str) -> list[str]:
-    return TOKEN.findall(text.lower())
+    return TOKEN.findall(normalize(text)[1])
 
 
 PREFIX = 4  # words longer than this also count under their first PREFIX characters

@@ -8,7 +8,8 @@ score  = sigmoid(a * margin + b)
 This is exactly ``_features.sparse_features`` (used in training) dotted with the weights, computed
 in one pass over the tokens: every word carries one precomputed record with its weights for all
 three tasks, its embedding scores, valence and flags, so a message costs a few dictionary look-ups
-per word. Weights and calibration come from ``eval/train_coach.py``; 0.5 is the decision point
+per word. The same pass collects the rules' gating masks (``_gating``), which the record of a word
+keeps once worked out, so finding which rules can match costs no second look-up per word. Weights and calibration come from ``eval/train_coach.py``; 0.5 is the decision point
 chosen on the development data.
 """
 
@@ -25,7 +26,8 @@ from itertools import repeat
 from typing import Any
 
 from ._data import json_file, word_scores
-from ._features import LONG_PREFIX, NEGATED_VALENCE, NEGATORS, PREFIX, TOKEN, YOU, negator
+from ._features import LONG_PREFIX, NEGATED_VALENCE, NEGATORS, PREFIX, TOKEN, YOU, negator, normalize
+from ._gating import SPLIT_APOSTROPHE, word_bits, words_bits
 
 TASKS = ("hostility", "appreciation", "apology")
 DENSE = ("d:pos", "d:neg", "d:bang", "d:ask", "d:you", "d:len", "x:profmax", "bias")
@@ -33,9 +35,22 @@ DENSE = ("d:pos", "d:neg", "d:bang", "d:ask", "d:you", "d:len", "x:profmax", "bi
 Triple = tuple[float, float, float]
 # h, a, p word weights (prefix folded in); h, a, p embedding scores; has embedding (0/1);
 # valence (0.0 if none); is "you" (0/1); is a negator; profanity score (scaled); the word-pair
-# weights of the words that can follow it (None if no pair starts with it)
+# weights of the words that can follow it (None if no pair starts with it); the rules' gating
+# masks of the word (None until the word is first met)
 Record = tuple[
-    float, float, float, float, float, float, int, float, int, bool, float, dict[str, Triple] | None
+    float,
+    float,
+    float,
+    float,
+    float,
+    float,
+    int,
+    float,
+    int,
+    bool,
+    float,
+    dict[str, Triple] | None,
+    int | None,
 ]
 
 
@@ -99,6 +114,7 @@ def model() -> LinearModel | None:
                 repeat(False),
                 prof,
                 repeat(None),
+                repeat(None),
                 strict=False,
             ),
             strict=True,
@@ -106,7 +122,7 @@ def model() -> LinearModel | None:
     )
     for word in YOU | NEGATORS | {k for k in keys if k.endswith("n't")}:
         r = records[word]
-        records[word] = (*r[:8], int(word in YOU), negator(word), r[10], None)
+        records[word] = (*r[:8], int(word in YOU), negator(word), r[10], None, None)
     pairs = _triples(raw["pairs"])
     follows: dict[str, dict[str, Triple]] = {}
     for pair, q in pairs.items():
@@ -114,7 +130,7 @@ def model() -> LinearModel | None:
         follows.setdefault(first, {})[second] = q
     for first, after in follows.items():
         if first in records:
-            records[first] = (*records[first][:11], after)
+            records[first] = (*records[first][:11], after, None)
     other: list[dict[str, float]] = raw["other"]
     kinds = {
         key[2:]: (other[0].get(key, 0.0), other[1].get(key, 0.0), other[2].get(key, 0.0))
@@ -141,18 +157,31 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
-    toks = TOKEN.findall(text.lower())
+def _gates(words: dict[str, Record], tok: str, r: Record) -> int:
+    """A word's gating masks, worked out when it is first met and kept in its record."""
+    bits = word_bits(tok)
+    words[tok] = (*r[:12], bits)
+    return bits
+
+
+def scan(m: LinearModel, lowered: str) -> tuple[float, float, float, int]:
+    """Margins before rule kinds are added, and the gating masks of every word of ``lowered``.
+
+    ``lowered`` is the normalised text (``_features.normalize``).
+    """
+    toks = TOKEN.findall(lowered)
     words, prefixes, long_prefixes = m.words, m.prefixes, m.long_prefixes
     h = a = p = eh = ea = ep = pos = neg = 0.0
-    known = you = 0
+    known = you = packed = 0
     last_neg = -9
     prof_max = 0.0
+    unknown = []
     # pair weights live with their first word: no "prev tok" string per token
     after: dict[str, Triple] | None = m.start_pairs
     for i, tok in enumerate(toks):
         r = words.get(tok)
         if r is None:
+            unknown.append(tok)
             if len(tok) > PREFIX and tok[0].isalnum():
                 q = prefixes.get(tok[:PREFIX])
                 if q is not None:
@@ -169,7 +198,11 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
                 last_neg = i
             following = None
         else:
-            uh, ua, up, kh, ka, kp, has, v, is_you, is_neg, pf, following = r
+            uh, ua, up, kh, ka, kp, has, v, is_you, is_neg, pf, following, bits = r
+            if bits is None:
+                bits = _gates(words, tok, r)
+            if bits:
+                packed |= bits
             h += uh
             a += ua
             p += up
@@ -198,6 +231,10 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
                 a += q[1]
                 p += q[2]
         after = following
+    if "'" in lowered and SPLIT_APOSTROPHE.search(lowered):
+        packed = words_bits(lowered)
+    elif unknown:
+        packed |= word_bits(" ".join(unknown))
     n = len(toks)
     if n:
         scale = 1.0 / math.sqrt(n)
@@ -223,13 +260,13 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
         h += x * w_neg[0]
         a += x * w_neg[1]
         p += x * w_neg[2]
-    if "!" in text:
-        x = min(text.count("!"), 3) / 3.0
+    if "!" in lowered:
+        x = min(lowered.count("!"), 3) / 3.0
         h += x * w_bang[0]
         a += x * w_bang[1]
         p += x * w_bang[2]
-    if "?" in text:
-        x = min(text.count("?"), 3) / 3.0
+    if "?" in lowered:
+        x = min(lowered.count("?"), 3) / 3.0
         h += x * w_ask[0]
         a += x * w_ask[1]
         p += x * w_ask[2]
@@ -246,9 +283,11 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
         h += prof_max * w_prof[0]
         a += prof_max * w_prof[1]
         p += prof_max * w_prof[2]
-    h += w_bias[0]
-    a += w_bias[1]
-    p += w_bias[2]
+    return h + w_bias[0], a + w_bias[1], p + w_bias[2], packed
+
+
+def with_kinds(m: LinearModel, h: float, a: float, p: float, kinds: Iterable[str]) -> Triple:
+    """Margins with the weights of the rule kinds that fired."""
     weights = m.kinds
     for kind in kinds:
         k = weights.get(kind)
@@ -259,22 +298,27 @@ def _margins(m: LinearModel, text: str, kinds: Iterable[str]) -> Triple:
     return h, a, p
 
 
+def calibrated(m: LinearModel, h: float, a: float, p: float) -> dict[str, float]:
+    (ah, bh), (aa, ba), (ap, bp) = m.calibration
+    return {
+        "hostility": sigmoid(ah * h + bh),
+        "appreciation": sigmoid(aa * a + ba),
+        "apology": sigmoid(ap * p + bp),
+    }
+
+
 def raw_scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     """Uncalibrated margins per task (the training script calibrates these)."""
     m = model()
     if m is None:
         return dict.fromkeys(TASKS, 0.0)
-    return dict(zip(m.names, _margins(m, text, kinds), strict=True))
+    h, a, p, _packed = scan(m, normalize(text)[1])
+    return dict(zip(m.names, with_kinds(m, h, a, p, kinds), strict=True))
 
 
 def scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
     m = model()
     if m is None:
         return dict.fromkeys(TASKS, 0.5)
-    (ah, bh), (aa, ba), (ap, bp) = m.calibration
-    h, a, p = _margins(m, text, kinds)
-    return {
-        "hostility": sigmoid(ah * h + bh),
-        "appreciation": sigmoid(aa * a + ba),
-        "apology": sigmoid(ap * p + bp),
-    }
+    h, a, p, _packed = scan(m, normalize(text)[1])
+    return calibrated(m, *with_kinds(m, h, a, p, kinds))

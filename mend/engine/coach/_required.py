@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ._data import DATA_DIR, pattern_digest
 
 if TYPE_CHECKING:
-    from ._rules import Rule
+    from ._gating import Rule
 
 REQUIRED_PATH = DATA_DIR / "required.tsv"
 HEADER = """\
@@ -122,7 +122,7 @@ def required_strings(rule: Rule) -> frozenset[str]:
 
 
 def render() -> str:
-    from ._rules import rules
+    from ._gating import rules
 
     lines = []
     for rule in rules():
