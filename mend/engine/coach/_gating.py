@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from ._data import lexicons, pattern_digest, pattern_rows, required_rows
+from ._quick import quick
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _ALPHA = re.compile(r"[a-z']+")  # words: runs of letters and apostrophes
@@ -42,7 +43,7 @@ class Rule:
 
 @cache
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return re.compile(quick(pattern))
 
 
 def _expand(pattern: str, words: dict[str, str]) -> str:
