@@ -24,6 +24,7 @@ import base64
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,8 +90,6 @@ def text_kinds(text: str) -> list[str]:
 
 def vocabulary(emb: Embeddings, more_texts: list[str]) -> list[str]:
     """Words that get an embedding score: fixed lists, not chosen by label."""
-    from collections import Counter
-
     from eval.data import conversations, tsv
 
     words = {p[1:] for p in emb.vocab if p.startswith("▁") and WORD_CHARS.fullmatch(p[1:])}
@@ -215,7 +214,8 @@ def train(check_only: bool = False, verbose: bool = True) -> dict[str, dict[str,
             x = hstack([vec.fit_transform(rows), x_dense]).tocsr()
             coefs[task] = (vec, fit(x, np.concatenate([y, extra_y]) if add else y, c).coef_[0])
     if not check_only:
-        export(coefs, vectors, calibration, figures)
+        counts = Counter(t for text in texts + extra_texts for t in tokens(text))
+        export(coefs, vectors, calibration, figures, counts)
         check_export(texts, feats, dense, coefs)
     return figures
 
@@ -291,12 +291,14 @@ def export(
     vectors: dict[str, np.ndarray],
     calibration: list[tuple[float, float]],
     figures: dict[str, dict[str, float]],
+    counts: Counter[str],
 ) -> None:
     """Write model.json: tables shaped for the one-pass scorer in mend/engine/coach/_model.py.
 
     ``words``: per word, its word weight plus (for words longer than PREFIX) its prefix weight
     plus its profanity-sum weight, then its embedding score, for each task; whether it has an
-    embedding; its profanity score (for x:profmax).
+    embedding; its profanity score (for x:profmax). Words come most frequent first (``counts``,
+    from the training texts), so the engine lays out the records it reads most often together.
     """
     sparse: dict[str, dict[str, np.ndarray]] = {g: {} for g in ("w", "b", "p", "q")}
     other: list[dict[str, float]] = []
@@ -320,7 +322,8 @@ def export(
     prof_w = np.array([other[t].pop("x:prof", 0.0) for t in range(len(TASKS))])
     profanity = {w: x / PROFANITY_SCALE for w, x in word_scores("profanity.tsv").items()}
     keys = sorted(
-        set(vectors) | set(sparse["w"]) | set(NEGATORS) | set(YOU) | valence_tokens() | set(profanity)
+        set(vectors) | set(sparse["w"]) | set(NEGATORS) | set(YOU) | valence_tokens() | set(profanity),
+        key=lambda word: (-counts[word], word),
     )
     rows = []
     for word in keys:

@@ -19,14 +19,14 @@ import base64
 import math
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from typing import Any
 
 from ._data import json_file, word_scores
-from ._features import LONG_PREFIX, NEGATED_VALENCE, NEGATORS, PREFIX, TOKEN, YOU, negator, normalize
+from ._features import LONG_PREFIX, NEGATED_VALENCE, PREFIX, TOKEN, YOU, negator, normalize
 from ._gating import SPLIT_APOSTROPHE, word_bits, words_bits
 
 TASKS = ("hostility", "appreciation", "apology")
@@ -67,13 +67,18 @@ class LinearModel:
     calibration: tuple[tuple[float, float], ...]
 
 
-def _values(packed: dict[str, Any]) -> list[float]:
+def _lazy_values(packed: dict[str, Any]) -> Iterator[float]:
+    """A packed column's values, made as they are read (see ``model``)."""
     ints = array("h")
     ints.frombytes(base64.b64decode(packed["values"]))
     if sys.byteorder == "big":
         ints.byteswap()
     scale = float(packed["scale"])
-    return list(map(scale.__mul__, ints))
+    return map(scale.__mul__, ints)
+
+
+def _values(packed: dict[str, Any]) -> list[float]:
+    return list(_lazy_values(packed))
 
 
 def _keys(table: dict[str, Any]) -> list[str]:
@@ -97,7 +102,19 @@ def model() -> LinearModel | None:
         return None
     valence = word_scores("valence.tsv")
     keys = _keys(raw["words"])
-    h, a, p, eh, ea, ep, known, prof = (_values(c) for c in raw["words"]["columns"])
+    pairs = _triples(raw["pairs"])
+    # pair weights live with their first word, keyed by the words table's own string of the
+    # second word (which its look-up has just read)
+    follows: dict[str, dict[str, Triple]] = {}
+    same = {word: word for word in keys}
+    for pair, q in pairs.items():
+        first, second = pair.split(" ")
+        follows.setdefault(first, {})[same.get(second, second)] = q
+    negators = {word for word in keys if negator(word)}
+    # Records are built a word at a time, most frequent words first (the file's order), and each
+    # word's numbers are made with its record: the records read most often then sit together in
+    # memory, which makes scoring measurably faster than building each column first.
+    h, a, p, eh, ea, ep, known, prof = (_lazy_values(c) for c in raw["words"]["columns"])
     records: dict[str, Record] = dict(
         zip(
             keys,
@@ -110,27 +127,16 @@ def model() -> LinearModel | None:
                 ep,
                 map(round, known),
                 map(valence.get, keys, repeat(0.0)),
-                repeat(0),
-                repeat(False),
+                map(int, map(YOU.__contains__, keys)),
+                map(negators.__contains__, keys),
                 prof,
-                repeat(None),
+                map(follows.get, keys),
                 repeat(None),
                 strict=False,
             ),
             strict=True,
         )
     )
-    for word in YOU | NEGATORS | {k for k in keys if k.endswith("n't")}:
-        r = records[word]
-        records[word] = (*r[:8], int(word in YOU), negator(word), r[10], None, None)
-    pairs = _triples(raw["pairs"])
-    follows: dict[str, dict[str, Triple]] = {}
-    for pair, q in pairs.items():
-        first, second = pair.split(" ")
-        follows.setdefault(first, {})[second] = q
-    for first, after in follows.items():
-        if first in records:
-            records[first] = (*records[first][:11], after, None)
     other: list[dict[str, float]] = raw["other"]
     kinds = {
         key[2:]: (other[0].get(key, 0.0), other[1].get(key, 0.0), other[2].get(key, 0.0))
