@@ -59,7 +59,7 @@ EMB_SCALE = 2.0
 EMB_DIM = 256
 MODEL_PATH = DATA_DIR / "model.json"
 PRUNE = 0.02
-PAIR_PRUNE = 0.1  # word pairs are many (200k) and each adds little: keep only the strong ones
+PAIR_PRUNE = 0.5  # word pairs are many (200k) and each adds little: keep only the strong ones
 MIN_COUNT = 2  # a word of the train split gets an embedding score when it occurs this often
 WORD_CHARS = re.compile("[a-z0-9']+")
 
