@@ -169,6 +169,32 @@ def test_max_chars_is_exported_and_longer_input_does_not_crash() -> None:
     assert all(f.end <= len(a.text) for f in a.findings)
 
 
+@pytest.mark.parametrize(
+    "text", ["I don’t care what you think", "You’re never home and it’s always my job", "“Thanks” a lot"]
+)
+def test_a_phones_curly_quotes_read_like_straight_ones(text: str) -> None:
+    straight = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    curly, plain = analyze(text), analyze(straight)
+    assert curly.scores == plain.scores
+    assert [(f.kind, f.start, f.end) for f in curly.findings] == [
+        (f.kind, f.start, f.end) for f in plain.findings
+    ]
+
+
+def test_the_coach_keeps_no_reference_to_a_message_it_has_answered() -> None:
+    """Nothing typed into the coach is kept once the caller lets go of the answer."""
+    import gc
+    import sys
+
+    text = "".join(["You never listen", " to me, ", str(id(object()))])
+    before = sys.getrefcount(text)
+    result = analyze(text)
+    assert result.rewrite
+    del result
+    gc.collect()
+    assert sys.getrefcount(text) == before
+
+
 def test_kind_sets() -> None:
     assert "contempt" in HARMFUL_KINDS
     assert "appreciation" in HELPFUL_KINDS
