@@ -273,6 +273,9 @@ def test_required_strings_of_a_pattern() -> None:
     assert _required(_parser.parse(r"\b(?:kill|hurt)\s+me|\bsuicid\w*")) == {"kill", "hurt", "suicid"}
     assert _required(_parser.parse(r"\b(?:x+|maybe)\s+so")) == {"so"}
     assert _required(_parser.parse(r"(?:yes\s+)?\w+")) is None
+    # a repeat of a known spelling joins what comes before and after it
+    assert _required(_parser.parse(r"\bf\*+k\s+(?:you|u)\b")) == {"f*"}
+    assert _required(_parser.parse(r"\bno+\b")) == {"no"}
     assert _required(_parser.parse(r"(?:one|\w+)")) is None
 
 

@@ -71,7 +71,8 @@ def _required(items: Any) -> frozenset[str] | None:
     """Strings one of which every match of the parsed pattern ``items`` contains, or None.
 
     A stretch of items with only a few spellings ("you'?re", "(?:kill|hurt)") requires one of
-    them; a group or a repeat of at least one passes on its own requirement; an alternation
+    them, and a repeat of at least one such stretch joins the stretches on both sides of it; a
+    group or any other repeat of at least one passes on its own requirement; an alternation
     requires one of its branches' requirements (none if any branch has none). Of several
     requirements in a sequence the most selective is kept (longest shortest string, then
     fewest strings).
@@ -88,6 +89,15 @@ def _required(items: Any) -> frozenset[str] | None:
         if e is not None and len(stretch) * len(e) <= _EXACT_MAX:
             stretch = frozenset(a + b for a in stretch for b in e)
             continue
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            body = _exact_seq(av[2])
+            if body is not None and "" not in body and len(stretch) * len(body) <= _EXACT_MAX:
+                # "f\*+k": the first copy ends what came before ("f*"), the last one starts what
+                # follows ("*k")
+                stretch = frozenset(a + b for a in stretch for b in body)
+                flush()
+                stretch = body
+                continue
         flush()
         stretch = frozenset([""])
         need: frozenset[str] | None = None
