@@ -398,3 +398,18 @@ def test_softening_never_drops_a_negation_and_gives_up_instead() -> None:
     assert _rewrite._softened("the trip was awful", render, lambda t: 0.9 if "awful" in t else 0.1) == (
         "the trip was hard"
     )
+
+
+def test_without_its_model_the_coach_still_finds_and_flags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing model.json leaves the rules working (gated by scanning the words) and scores neutral."""
+    from mend.engine.coach import _model
+
+    text = "You never listen, you idiot. Whatever."
+    with_model = analyze(text)
+    monkeypatch.setattr(_model, "model", lambda: None)
+    without = analyze(text)
+    assert without.findings == with_model.findings
+    assert without.scores["appreciation"] == without.scores["apology"] == 0.5
+    assert without.scores["hostility"] == 0.6  # contempt alone makes it hostile
+    assert with_model.rewrite
+    assert without.rewrite is None  # no rewrite it cannot check for calm
