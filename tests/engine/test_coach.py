@@ -406,10 +406,10 @@ def test_without_its_model_the_coach_still_finds_and_flags(monkeypatch: pytest.M
 
     text = "You never listen, you idiot. Whatever."
     with_model = analyze(text)
+    assert with_model.rewrite  # worked out now, while the model is there
     monkeypatch.setattr(_model, "model", lambda: None)
     without = analyze(text)
     assert without.findings == with_model.findings
     assert without.scores["appreciation"] == without.scores["apology"] == 0.5
     assert without.scores["hostility"] == 0.6  # contempt alone makes it hostile
-    assert with_model.rewrite
     assert without.rewrite is None  # no rewrite it cannot check for calm
