@@ -9,8 +9,9 @@ This is exactly ``_features.sparse_features`` (used in training) dotted with the
 in one pass over the tokens: every word carries one precomputed record with its weights for all
 three tasks, its embedding scores, valence and flags, so a message costs a few dictionary look-ups
 per word. The same pass collects the rules' gating masks (``_gating``), which the record of a word
-keeps once worked out, so finding which rules can match costs no second look-up per word. Weights and calibration come from ``eval/train_coach.py``; 0.5 is the decision point
-chosen on the development data.
+keeps once worked out, so finding which rules can match costs no second look-up per word. Weights
+and calibration come from ``eval/train_coach.py``; 0.5 is the decision point chosen on the
+development data.
 """
 
 from __future__ import annotations
