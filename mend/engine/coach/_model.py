@@ -321,11 +321,3 @@ def raw_scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
         return dict.fromkeys(TASKS, 0.0)
     h, a, p, _packed = scan(m, normalize(text)[1])
     return dict(zip(m.names, with_kinds(m, h, a, p, kinds), strict=True))
-
-
-def scores(text: str, kinds: Iterable[str]) -> dict[str, float]:
-    m = model()
-    if m is None:
-        return dict.fromkeys(TASKS, 0.5)
-    h, a, p, _packed = scan(m, normalize(text)[1])
-    return calibrated(m, *with_kinds(m, h, a, p, kinds))
